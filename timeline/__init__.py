@@ -1,0 +1,27 @@
+"""timeline: turn news text into a chronological timeline of events.
+
+Public API:
+- `resolve(phrase, published, lang="auto")`: one phrase -> `ResolvedTime` or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from timeline.models import ResolvedTime
+
+__all__ = ["resolve"]
+
+
+def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime | None:
+    """Resolve the longest temporal expression in `phrase` against the date `published`."""
+    from datetime import date
+
+    from timeline.phrases import resolve_phrase
+
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    if not isinstance(published, date):
+        raise TypeError("published must be a datetime.date or a YYYY-MM-DD string")
+    return resolve_phrase(phrase, published, lang)

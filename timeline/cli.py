@@ -1,0 +1,172 @@
+"""The `timeline` command: a thin layer that parses arguments, calls the API and prints.
+
+Exit codes: 0 success; 1 nothing found, a failed check or bad input data; 2 usage errors
+(bad option values, unknown language, missing files). Errors are one line on stderr, never a
+traceback. Heavy modules (matplotlib) are imported inside the commands that need them so that
+`timeline resolve` starts fast.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+app = typer.Typer(
+    name="timeline",
+    help="Turn news text into a chronological timeline: find temporal expressions, resolve "
+    "them against the publication date, and plot or export the events.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+PublishedOption = Annotated[
+    str | None,
+    typer.Option(
+        "--published",
+        "-p",
+        help="Publication date (YYYY-MM-DD): the reference every relative expression counts from.",
+    ),
+]
+LangOption = Annotated[
+    str,
+    typer.Option("--lang", "-l", help="Language code (id, en, ...) or 'auto' to try them all."),
+]
+
+
+class UsageProblem(Exception):
+    """A usage error detected by our own validation; printed as one line, exit 2."""
+
+
+def fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"timeline: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def parse_published(value: str | None, required: bool = True) -> date | None:
+    if value is None:
+        if required:
+            raise UsageProblem("--published YYYY-MM-DD is required (the tool never assumes today)")
+        return None
+    if not _ISO_DATE.fullmatch(value.strip()):
+        raise UsageProblem(f"invalid --published {value!r}: expected YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise UsageProblem(f"invalid --published {value!r}: no such date") from None
+
+
+def check_language(lang: str) -> str:
+    from timeline.phrases import language_codes
+
+    try:
+        language_codes(lang)
+    except ValueError as exc:
+        raise UsageProblem(str(exc)) from None
+    return lang
+
+
+@app.command()
+def resolve(
+    phrase: Annotated[str, typer.Argument(help="The phrase to resolve, e.g. 'awal bulan ini'.")],
+    published: PublishedOption = None,
+    lang: LangOption = "auto",
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print exactly one JSON object instead of text.")
+    ] = False,
+) -> None:
+    """Resolve one temporal phrase against a publication date (the longest expression in it)."""
+    from timeline.phrases import resolve_phrase
+
+    reference = parse_published(published)
+    check_language(lang)
+    result = resolve_phrase(phrase, reference, lang)
+    if result is None:
+        fail(f"no temporal expression found in {phrase!r}", EXIT_NOT_FOUND)
+    if as_json:
+        typer.echo(result.model_dump_json())
+        return
+    typer.echo(format_resolution(result))
+
+
+def format_resolution(result: object) -> str:
+    r = result  # a ResolvedTime; typed loosely to keep pydantic out of this module's import
+    mod = f", mod {r.mod}" if r.mod else ""
+    lines = [
+        f"{r.text!r} ({r.lang})",
+        f"  value        {r.value}  ({r.type}{mod})",
+    ]
+    if r.start:
+        lines.append(f"  interval     [{r.start}, {r.end})")
+    else:
+        lines.append("  interval     none (an unanchored duration, a set, or a vague reference)")
+    lines += [
+        f"  granularity  {r.granularity or '-'}",
+        f"  approximate  {'yes' if r.approximate else 'no'}",
+        f"  anchor       {r.anchor or 'none: the text gives the date itself'}",
+        f"  rule         {r.rule}  (timeline/languages/{r.lang}.toml)",
+    ]
+    lines += [f"  warning      {w}" for w in r.warnings]
+    return "\n".join(lines)
+
+
+@app.command()
+def check(
+    cases: Annotated[Path, typer.Argument(help="A cases file with the resolution-cases.tsv columns.")],
+    level: Annotated[
+        str | None, typer.Option("--level", help="Only rows of this level (core, stretch).")
+    ] = None,
+) -> None:
+    """Run a cases file: print each failure (expected vs got) and 'N passed, N failed'."""
+    from timeline.cases import CasesError, read_cases, run_case
+
+    passed = failed = 0
+    try:
+        for case in read_cases(cases):
+            if level is not None and case.level != level:
+                continue
+            outcome = run_case(case)
+            if outcome.passed:
+                passed += 1
+                continue
+            failed += 1
+            typer.echo(f"FAIL line {case.line} [{case.lang}] {case.phrase!r}: {outcome.message}")
+    except CasesError as exc:
+        raise UsageProblem(str(exc)) from None
+    typer.echo(f"{passed} passed, {failed} failed")
+    if failed:
+        raise typer.Exit(1)
+
+
+def main() -> None:
+    """Entry point: run the app, turning every usage error into one line and exit code 2."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=sys.argv[1:], prog_name="timeline", standalone_mode=False)
+    except UsageProblem as exc:
+        typer.echo(f"timeline: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    except (KeyboardInterrupt, typer.Abort):
+        typer.echo("timeline: interrupted", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(1)
+    except Exception as exc:
+        # Click's errors (vendored inside typer in recent releases) carry their own message
+        # and exit code; anything else is a bug and keeps its traceback.
+        if not (hasattr(exc, "format_message") and hasattr(exc, "exit_code")):
+            raise
+        typer.echo(f"timeline: error: {exc.format_message()}", err=True)
+        sys.exit(exc.exit_code)
+    sys.exit(code if isinstance(code, int) else 0)

@@ -1,0 +1,357 @@
+"""Load a language's data file (`<code>.toml` in this folder) and compile it for the engine.
+
+Adding a language means adding a data file here, nothing else: the set of languages is whatever
+`*.toml` files this folder holds. Month and weekday names come from dateparser's locale data
+(maintained upstream for 200+ languages) when the file names a `dateparser_locale`; the file adds
+what dateparser lacks and marks words that are ambiguous in running text.
+"""
+
+from __future__ import annotations
+
+import importlib
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from timeline.grammar import GrammarError, compile_rule, words_alternation
+
+_DATEPARSER_MONTHS = (
+    "january february march april may june july august september october november december"
+).split()
+_DATEPARSER_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
+_DATEPARSER_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+_DATEPARSER_UNITS += ("fortnight",)
+
+# Language-free lexical classes: numerals and numeric shapes.
+BUILTIN_CLASSES: dict[str, str] = {
+    "year": r"1[0-9]{3}|20[0-9]{2}|21[0-9]{2}",
+    "year2": r"'?[0-9]{2}",
+    "day": r"[0-9]{1,2}",
+    "num": r"[0-9]{1,3}",
+    "hour": r"[0-9]{1,2}",
+    "minute": r"[0-9]{2}",
+    "digit": r"[0-9]",
+    "roman": r"(?-i:[IVXL]{1,6})",
+}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A counted amount; `value` None is a vague one ('beberapa', 'a few': 2 to 5 units)."""
+
+    value: float | None
+
+    @property
+    def vague(self) -> bool:
+        return self.value is None
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    production: str
+    pattern: regex.Pattern[str]
+    group_classes: dict[str, tuple[str, ...]]
+    order: int
+    standalone: bool
+    examples: tuple[tuple[str, str], ...]
+
+
+@dataclass
+class Language:
+    code: str
+    name: str
+    date_order: str
+    rules: list[Rule]
+    date_time_join: regex.Pattern[str]
+    past_cues: regex.Pattern[str]
+    future_cues: regex.Pattern[str]
+    detect_words: frozenset[str]
+    tables: dict[str, dict[str, Any]] = field(default_factory=dict)
+    number_words: dict[str, float] = field(default_factory=dict)
+    multipliers: dict[str, float] = field(default_factory=dict)
+    adders: dict[str, float] = field(default_factory=dict)
+    vague_amounts: frozenset[str] = frozenset()
+    join_examples: tuple[tuple[str, str], ...] = ()
+    class_patterns: dict[str, str] = field(default_factory=dict)
+
+    def class_of(self, classes: tuple[str, ...], text: str) -> str:
+        """Which of a group's classes matched `text` (the first, when only one is possible)."""
+        if len(classes) == 1:
+            return classes[0]
+        for name in classes:
+            if _fullmatcher(self.code, name, self.class_patterns[name]).fullmatch(text):
+                return name
+        return classes[-1]
+
+    def value(self, class_name: str, text: str) -> Any:
+        """Meaning of a matched word of a class: a table lookup, or a numeral parsed."""
+        if class_name in ("year", "day", "num", "hour", "minute", "digit"):
+            return int(text)
+        if class_name == "year2":
+            return int(text.lstrip("'"))
+        if class_name == "roman":
+            return roman_to_int(text)
+        if class_name == "amount":
+            return self.amount(text)
+        key = normalise(text)
+        table = self.tables.get(class_name)
+        if table is None:
+            return text  # a regex class: the production reads the text itself
+        return table.get(key)
+
+    def amount(self, text: str) -> Amount | None:
+        key = normalise(text)
+        if key in self.vague_amounts:
+            return Amount(None)
+        if key[:1].isdigit():
+            return Amount(float(key.replace(",", ".")))
+        return _parse_number_words(key, self)
+
+
+@cache
+def _fullmatcher(code: str, class_name: str, pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".")
+
+
+def roman_to_int(text: str) -> int | None:
+    values = {"I": 1, "V": 5, "X": 10, "L": 50}
+    total, previous = 0, 0
+    for char in reversed(text.upper()):
+        value = values[char]
+        total = total - value if value < previous else total + value
+        previous = max(previous, value)
+    return total if total > 0 and _int_to_roman(total) == text.upper() else None
+
+
+def _int_to_roman(number: int) -> str:
+    out = []
+    for value, symbol in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while number >= value:
+            out.append(symbol)
+            number -= value
+    return "".join(out)
+
+
+def _parse_number_words(key: str, language: Language) -> Amount | None:
+    """'dua puluh tiga' -> 23, 'twenty-one' -> 21, 'dua belas' -> 12: additive with multipliers."""
+    total, current = 0.0, 0.0
+    for token in regex.split(r"[\s-]+", key):
+        if not token or token in ("and", "dan"):
+            continue
+        if token in language.number_words:
+            current += language.number_words[token]
+        elif token in language.multipliers:
+            factor = language.multipliers[token]
+            current = (current or 1) * factor
+            if factor >= 1000:
+                total, current = total + current, 0.0
+        elif token in language.adders:
+            current += language.adders[token]
+        else:
+            return None
+    return Amount(total + current)
+
+
+def available() -> list[str]:
+    """Codes of the languages this installation has data files for."""
+    folder = resources.files(__name__)
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@cache
+def load(code: str) -> Language:
+    """Load and compile a language; raises KeyError for an unknown code."""
+    if code not in available():
+        raise KeyError(code)
+    text = resources.files(__name__).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    return compile_language(tomllib.loads(text), f"{code}.toml")
+
+
+def _dateparser_names(locale: str) -> dict[str, dict[str, Any]]:
+    module = importlib.import_module(f"dateparser.data.date_translation_data.{locale}")
+    info = module.info
+    months = {i + 1: info.get(name, []) for i, name in enumerate(_DATEPARSER_MONTHS)}
+    weekdays = {i + 1: info.get(name, []) for i, name in enumerate(_DATEPARSER_WEEKDAYS)}
+    units = {name: info.get(name, []) for name in _DATEPARSER_UNITS}
+    return {"months": months, "weekdays": weekdays, "units": units}
+
+
+def _split_abbreviations(names: list[str]) -> tuple[list[str], list[str]]:
+    """Full names vs abbreviations ('jun', 'Sept'): abbreviations need a day or year beside them."""
+    lowered = sorted({n.lower() for n in names})
+    longest = max((len(n) for n in lowered), default=0)
+    full, short = [], []
+    for name in lowered:
+        is_prefix = any(o != name and o.startswith(name) and len(o) - len(name) >= 3 for o in lowered)
+        (short if (len(name) <= 3 and len(name) < longest) or is_prefix else full).append(name)
+    return full, short
+
+
+def compile_language(data: dict[str, Any], source: str) -> Language:
+    meta = data["language"]
+    names = data.get("names", {})
+    drop = {w.lower() for w in names.get("drop", [])}
+    tables: dict[str, dict[str, Any]] = {}
+    class_patterns = dict(BUILTIN_CLASSES)
+    case_sensitive: set[str] = set()
+
+    month_full: dict[str, int] = {}
+    month_abbr: dict[str, int] = {}
+    weekday_full: dict[str, int] = {}
+    unit_words: dict[str, str] = {}
+    if meta.get("dateparser_locale"):
+        upstream = _dateparser_names(meta["dateparser_locale"])
+        for number, spellings in upstream["months"].items():
+            full, short = _split_abbreviations(spellings)
+            month_full.update((w, number) for w in full)
+            month_abbr.update((w, number) for w in short)
+        for number, spellings in upstream["weekdays"].items():
+            full, _ = _split_abbreviations(spellings)
+            weekday_full.update((w, number) for w in full)
+        for unit, spellings in upstream["units"].items():
+            full, _ = _split_abbreviations(spellings)
+            unit_words.update((w, unit) for w in full)
+    month_full.update({k.lower(): v for k, v in names.get("months", {}).items()})
+    month_abbr.update({k.lower(): v for k, v in names.get("month_abbreviations", {}).items()})
+    weekday_full.update({k.lower(): v for k, v in names.get("weekdays", {}).items()})
+    unit_words.update({k.lower(): v for k, v in names.get("units", {}).items()})
+    for table in (month_full, month_abbr, weekday_full, unit_words):
+        for word in drop:
+            table.pop(word, None)
+
+    ambiguous_months = {w.lower() for w in names.get("ambiguous_months", [])}
+    ambiguous_weekdays = {w.lower() for w in names.get("ambiguous_weekdays", [])}
+    month_clear = {w: n for w, n in month_full.items() if w not in ambiguous_months}
+    weekday_clear = {w: n for w, n in weekday_full.items() if w not in ambiguous_weekdays}
+    # Ambiguous names match only capitalised ('Minggu', 'May'), and only where a rule allows them.
+    ambiguous_forms = {}
+    for word in ambiguous_months | ambiguous_weekdays:
+        for form in (word.capitalize(), word.upper()):
+            ambiguous_forms[form] = word
+    case_sensitive.update(ambiguous_forms)
+
+    def add_table(name: str, table: dict[str, Any], pattern_words: list[str] | None = None) -> None:
+        tables[name] = table
+        words = pattern_words if pattern_words is not None else list(table)
+        class_patterns[name] = words_alternation(words, frozenset(case_sensitive))
+
+    add_table("month", month_clear)
+    add_table("month_abbr", month_abbr)
+    class_patterns["month_abbr"] = f"(?:{class_patterns['month_abbr']})\\.?"
+    any_months = {**month_clear, **month_abbr}
+    any_months.update({w: month_full[w] for w in ambiguous_months if w in month_full})
+    month_forms = [w for w in any_months if w not in ambiguous_months]
+    month_forms += [f for f, w in ambiguous_forms.items() if w in ambiguous_months]
+    add_table("month_any", any_months, month_forms)
+    class_patterns["month_any"] = f"(?:{class_patterns['month_any']})\\.?"
+    add_table("weekday", weekday_clear)
+    any_weekdays = dict(weekday_clear)
+    any_weekdays.update({w: weekday_full[w] for w in ambiguous_weekdays if w in weekday_full})
+    weekday_forms = list(weekday_clear)
+    weekday_forms += [f for f, w in ambiguous_forms.items() if w in ambiguous_weekdays]
+    add_table("weekday_any", any_weekdays, weekday_forms)
+    add_table("unit", unit_words)
+
+    numbers = data.get("numbers", {})
+    number_words = {k.lower(): float(v) for k, v in numbers.get("words", {}).items()}
+    multipliers = {k.lower(): float(v) for k, v in numbers.get("multipliers", {}).items()}
+    adders = {k.lower(): float(v) for k, v in numbers.get("adders", {}).items()}
+    singles = {k.lower(): float(v) for k, v in numbers.get("singles", {}).items()}
+    vague = frozenset(w.lower() for w in numbers.get("vague", []))
+    word_alt = words_alternation(list(number_words) + list(multipliers) + list(adders))
+    joiner = words_alternation(numbers.get("connectors", []))
+    gap = rf"(?:\s{{1,3}}|-)(?:(?:{joiner})\s{{1,3}})?"
+    number_sequence = rf"(?:{word_alt})(?:{gap}(?:{word_alt})){{0,4}}"
+    class_patterns["amount"] = "|".join(
+        (
+            words_alternation(list(vague)),
+            words_alternation(list(singles)),
+            r"[0-9]{1,4}(?:[.,][0-9]{1,2})?",
+            number_sequence,
+        )
+    )
+    number_words.update(singles)
+
+    for class_name, entries in data.get("classes", {}).items():
+        if "regex" in entries and isinstance(entries["regex"], str):
+            class_patterns[class_name] = entries["regex"]
+            continue
+        table, alternatives = {}, []
+        for word, meaning in entries.items():
+            options = meaning if isinstance(meaning, dict) and "value" in meaning else None
+            table[normalise(word)] = options["value"] if options else meaning
+            alternative = words_alternation([word])
+            if options and options.get("not_before"):
+                blocked = words_alternation(options["not_before"])
+                alternative += rf"(?!\s{{1,3}}(?:{blocked})(?!\w))"
+            alternatives.append((len(word), alternative))
+        tables[class_name] = table
+        alternatives.sort(key=lambda pair: -pair[0])
+        class_patterns[class_name] = "|".join(a for _, a in alternatives) or r"(?!)"
+
+    rules = []
+    for order, spec in enumerate(data.get("rules", [])):
+        where = f"{source}: rule {spec.get('name', order)}"
+        try:
+            pattern, group_classes = compile_rule(
+                spec["pattern"],
+                class_patterns,
+                where,
+                after=spec.get("after"),
+                not_after=spec.get("not_after"),
+                not_before=spec.get("not_before"),
+                case_sensitive=spec.get("case_sensitive", False),
+            )
+        except KeyError as exc:
+            raise GrammarError(f"{where}: missing {exc}") from exc
+        rules.append(
+            Rule(
+                name=spec["name"],
+                production=spec["production"],
+                pattern=pattern,
+                group_classes=group_classes,
+                order=order,
+                standalone=spec.get("standalone", True),
+                examples=tuple(_parse_example(e, where) for e in spec.get("examples", [])),
+            )
+        )
+
+    joins = data.get("joins", {})
+    context = data.get("context", {})
+    return Language(
+        code=meta["code"],
+        name=meta["name"],
+        date_order=meta.get("date_order", "DMY"),
+        rules=rules,
+        date_time_join=regex.compile(joins.get("date_time", r"\s{1,3}"), regex.IGNORECASE),
+        past_cues=_cue_pattern(context.get("past", [])),
+        future_cues=_cue_pattern(context.get("future", [])),
+        detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
+        tables=tables,
+        number_words=number_words,
+        multipliers=multipliers,
+        adders=adders,
+        vague_amounts=vague,
+        join_examples=tuple(_parse_example(e, source) for e in joins.get("examples", [])),
+        class_patterns=class_patterns,
+    )
+
+
+def _cue_pattern(words: list[str]) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", regex.IGNORECASE)
+
+
+def _parse_example(example: str, where: str) -> tuple[str, str]:
+    phrase, sep, value = example.partition("=>")
+    if not sep:
+        raise GrammarError(f"{where}: example {example!r} needs 'phrase => value'")
+    return phrase.strip(), value.strip()

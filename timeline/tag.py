@@ -1,0 +1,136 @@
+"""Find temporal expressions in text with a language's compiled rules.
+
+Every rule is run over the text; overlapping candidates are settled longest first (then leftmost,
+then the rule listed first in the language file). A candidate whose production rejects it (an
+impossible date) still claims its span, so '32 Juni 2024' never falls back to 'Juni 2024'.
+Finally a day followed by a time of day ('Senin (17/6) malam', 'yesterday morning') becomes one
+expression, and parts of day that found no day to join are dropped.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, replace
+from typing import Any
+
+from timeline.calendar import Unit
+from timeline.languages import Language, Rule
+from timeline.productions import PRODUCTIONS
+from timeline.specs import CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An expression found in text, with its underspecified meaning."""
+
+    start: int
+    end: int
+    text: str
+    spec: Spec
+    rule: str
+    lang: str
+    approx: str | None = None
+    standalone: bool = True
+
+
+class _Spans:
+    """Disjoint claimed spans, kept sorted for overlap tests in O(log n)."""
+
+    def __init__(self) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+
+    def overlaps(self, start: int, end: int) -> bool:
+        index = bisect.bisect_left(self._starts, end)
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        index = bisect.bisect_left(self._starts, start)
+        self._starts.insert(index, start)
+        self._ends.insert(index, end)
+
+
+def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
+    """The values of a match's groups, looked up in the language's tables."""
+    roles: dict[str, Any] = {}
+    for name, text in match.groupdict().items():
+        if text is None:
+            continue
+        classes = rule.group_classes.get(name)
+        if classes is None:
+            roles[name] = int(text) if text.isdigit() else text
+        else:
+            roles[name] = language.value(language.class_of(classes, text), text)
+    return roles
+
+
+def find_mentions(text: str, language: Language) -> list[Mention]:
+    """All temporal expressions in `text`, in textual order."""
+    candidates = []
+    for rule in language.rules:
+        for match in rule.pattern.finditer(text):
+            start, end = match.span()
+            if end > start:
+                candidates.append((start - end, start, rule.order, rule, match))
+    candidates.sort(key=lambda c: c[:3])
+
+    claimed = _Spans()
+    mentions: list[Mention] = []
+    for _, start, _, rule, match in candidates:
+        if claimed.overlaps(start, match.end()):
+            continue
+        roles = roles_of(match, rule, language)
+        try:
+            spec = PRODUCTIONS[rule.production](roles, language)
+        except Rejected:
+            claimed.add(start, match.end())
+            continue
+        if spec is None:
+            continue
+        claimed.add(start, match.end())
+        mentions.append(
+            Mention(
+                start=start,
+                end=match.end(),
+                text=text[start : match.end()],
+                spec=spec,
+                rule=rule.name,
+                lang=language.code,
+                approx=roles.get("approx"),
+                standalone=rule.standalone,
+            )
+        )
+    mentions.sort(key=lambda m: m.start)
+    return [m for m in _join_days_and_times(mentions, text, language) if m.standalone]
+
+
+def names_a_day(spec: Spec) -> bool:
+    if isinstance(spec, CalendarSpec):
+        weekday_only = spec.weekday is not None and spec.month is None
+        return spec.unit is None and (spec.day is not None or weekday_only)
+    return isinstance(spec, RelativeSpec) and spec.unit is Unit.DAY
+
+
+def _join_days_and_times(mentions: list[Mention], text: str, language: Language) -> list[Mention]:
+    joined: list[Mention] = []
+    for mention in mentions:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and isinstance(mention.spec, ClockSpec)
+            and mention.spec.date is None
+            and names_a_day(previous.spec)
+            and language.date_time_join.fullmatch(text, previous.end, mention.start)
+        ):
+            joined[-1] = Mention(
+                start=previous.start,
+                end=mention.end,
+                text=text[previous.start : mention.end],
+                spec=replace(mention.spec, date=previous.spec),
+                rule=f"{previous.rule}+{mention.rule}",
+                lang=language.code,
+                approx=previous.approx or mention.approx,
+            )
+            continue
+        joined.append(mention)
+    return joined
