@@ -2,6 +2,7 @@
 
 Public API:
 - `resolve(phrase, published, lang="auto")`: one phrase -> `ResolvedTime` or None.
+- `extract(text, published, lang="auto", ...)`: one article -> `Document` (timexes and events).
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline.models import ResolvedTime
+    from timeline.models import Document, ResolvedTime
 
-__all__ = ["resolve"]
+__all__ = ["extract", "resolve"]
 
 
 def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime | None:
@@ -25,3 +26,18 @@ def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime 
     if not isinstance(published, date):
         raise TypeError("published must be a datetime.date or a YYYY-MM-DD string")
     return resolve_phrase(phrase, published, lang)
+
+
+def extract(
+    text: str, published: object, lang: str = "auto", doc_id: str = "doc", title: str | None = None
+) -> Document:
+    """Extract every temporal expression of an article and the events they date."""
+    from datetime import date
+
+    from timeline.extract import extract as _extract
+
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    if not isinstance(published, date):
+        raise TypeError("published must be a datetime.date or a YYYY-MM-DD string")
+    return _extract(text, published, lang, doc_id=doc_id, title=title)

@@ -123,7 +123,9 @@ def format_resolution(result: object) -> str:
 
 @app.command()
 def check(
-    cases: Annotated[Path, typer.Argument(help="A cases file with the resolution-cases.tsv columns.")],
+    cases: Annotated[
+        Path, typer.Argument(help="A cases file with the resolution-cases.tsv columns.")
+    ],
     level: Annotated[
         str | None, typer.Option("--level", help="Only rows of this level (core, stretch).")
     ] = None,
@@ -147,6 +149,18 @@ def check(
     typer.echo(f"{passed} passed, {failed} failed")
     if failed:
         raise typer.Exit(1)
+
+
+def _register_commands() -> None:
+    import importlib
+
+    from timeline.commands import COMMAND_MODULES
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"timeline.commands.{name}").register(app)
+
+
+_register_commands()
 
 
 def main() -> None:

@@ -34,3 +34,84 @@ class ResolvedTime(BaseModel):
     )
     rule: str = Field(description="Name of the rule that matched (see the language file).")
     warnings: list[str] = Field(default_factory=list, description="Things worth checking.")
+
+
+class Timex(BaseModel):
+    """A temporal expression found in a document, resolved in its context."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="'t1', 't2', ... in textual order; 't0' is the publication date.")
+    text: str
+    span: tuple[int, int] = Field(description="[begin, end) in code points of the document text.")
+    type: TimexType
+    value: str
+    mod: str | None = None
+    start: str | None = None
+    end: str | None = None
+    granularity: str | None = None
+    approximate: bool = False
+    anchor: str | None = Field(
+        None, description="The date the value was computed from; null when the text fixed it."
+    )
+    anchor_id: str | None = Field(
+        None, description="Id of the anchoring expression: 't0' (publication date) or a timex id."
+    )
+    rule: str
+    warnings: list[str] = Field(default_factory=list)
+
+
+class EventMention(BaseModel):
+    """One place in the text where an event is told, with the expression that dates it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str
+    span: tuple[int, int]
+    timex: str | None = Field(None, description="Id of the timex dating this mention.")
+
+
+class Event(BaseModel):
+    """What happened and when: a clause dated by a temporal expression."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str = Field(description="'e1', 'e2', ... in chronological order.")
+    text: str = Field(description="Short readable description (trimmed, no leading connective).")
+    span: tuple[int, int] = Field(description="[begin, end) of the first mention's clause.")
+    start: str | None = Field(None, description="Inclusive start; null for a vague past/future.")
+    end: str | None = Field(None, description="Exclusive end; null for a vague past/future.")
+    type: TimexType | None = Field(None, description="TIMEX3 type of the dating expression.")
+    value: str | None = Field(None, description="TIMEX3 value of the dating expression.")
+    approximate: bool = False
+    relation: Literal["at", "since"] = Field(
+        "at", description="'since': from the expression's start up to the publication date."
+    )
+    inherited: bool = Field(
+        False, description="Dated by the discourse it continues, not by an expression of its own."
+    )
+    timexes: list[str] = Field(default_factory=list, description="Ids of the dating timexes.")
+    mentions: list[EventMention] = Field(default_factory=list)
+
+
+class Document(BaseModel):
+    """The extraction result for one document: what `timeline extract` prints."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: str
+    published: str = Field(description="Publication date YYYY-MM-DD: the reference time (DCT).")
+    published_source: Literal["cli", "jsonl", "html-metadata", "json", "timeml"] = "cli"
+    lang: str
+    title: str | None = None
+    text_length: int = Field(0, description="Length of the document text in code points.")
+    timexes: list[Timex] = Field(default_factory=list)
+    events: list[Event] = Field(
+        default_factory=list,
+        description="Dated events, chronological: start, then end, then position in the text. "
+        "Vague past events (no interval) come first, vague future ones last.",
+    )
+    undated_events: list[Event] = Field(
+        default_factory=list, description="Events the text never dates; flagged, never guessed."
+    )
+    warnings: list[str] = Field(default_factory=list)

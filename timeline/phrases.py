@@ -23,7 +23,9 @@ def language_codes(lang: str) -> list[str]:
     if lang == AUTO:
         return codes
     if lang not in codes:
-        raise UnknownLanguage(f"unknown language {lang!r}; choose one of {', '.join(codes)} or auto")
+        raise UnknownLanguage(
+            f"unknown language {lang!r}; choose one of {', '.join(codes)} or auto"
+        )
     return [lang]
 
 

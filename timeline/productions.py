@@ -322,8 +322,6 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
             year_offset=_year_offset(roles),
             direction=direction,
         )
-    dates = tuple(
-        sorted((int(y), *(int(x) for x in md.split("-"))) for y, md in meaning.items())
-    )
+    dates = tuple(sorted((int(y), *(int(x) for x in md.split("-"))) for y, md in meaning.items()))
     offset = _year_offset(roles)
     return MovingDateSpec(dates=dates, year=year, year_offset=offset, direction=direction)

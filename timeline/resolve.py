@@ -250,7 +250,7 @@ def _calendar(
 
 
 def _two_digit_decade(digits: int, anchor: date) -> int:
-    """"the '90s" -> 1990: the decade of that name nearest the anchor, not after it."""
+    """ "the '90s" -> 1990: the decade of that name nearest the anchor, not after it."""
     century = anchor.year - anchor.year % 100
     first = century + digits
     return first if first <= anchor.year else first - 100

@@ -19,11 +19,40 @@ import regex
 
 from timeline.grammar import GrammarError, compile_rule, words_alternation
 
-_DATEPARSER_MONTHS = (
-    "january february march april may june july august september october november december"
-).split()
-_DATEPARSER_WEEKDAYS = "monday tuesday wednesday thursday friday saturday sunday".split()
-_DATEPARSER_UNITS = ("year", "month", "week", "day", "hour", "minute", "second", "decade", "century")
+_DATEPARSER_MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+_DATEPARSER_WEEKDAYS = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+]
+_DATEPARSER_UNITS = (
+    "year",
+    "month",
+    "week",
+    "day",
+    "hour",
+    "minute",
+    "second",
+    "decade",
+    "century",
+)
 _DATEPARSER_UNITS += ("fortnight",)
 
 # Language-free lexical classes: numerals and numeric shapes.
@@ -71,6 +100,12 @@ class Language:
     past_cues: regex.Pattern[str]
     future_cues: regex.Pattern[str]
     detect_words: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
+    since_then: regex.Pattern[str] | None = None
+    since_signals: frozenset[str] = frozenset()
+    signals: frozenset[str] = frozenset()
+    connectives: regex.Pattern[str] | None = None
+    stopwords: frozenset[str] = frozenset()
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -134,7 +169,15 @@ def roman_to_int(text: str) -> int | None:
 
 def _int_to_roman(number: int) -> str:
     out = []
-    for value, symbol in ((50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+    for value, symbol in (
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ):
         while number >= value:
             out.append(symbol)
             number -= value
@@ -191,7 +234,9 @@ def _split_abbreviations(names: list[str]) -> tuple[list[str], list[str]]:
     longest = max((len(n) for n in lowered), default=0)
     full, short = [], []
     for name in lowered:
-        is_prefix = any(o != name and o.startswith(name) and len(o) - len(name) >= 3 for o in lowered)
+        is_prefix = any(
+            o != name and o.startswith(name) and len(o) - len(name) >= 3 for o in lowered
+        )
         (short if (len(name) <= 3 and len(name) < longest) or is_prefix else full).append(name)
     return full, short
 
@@ -327,6 +372,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
 
     joins = data.get("joins", {})
     context = data.get("context", {})
+    events = data.get("events", {})
     return Language(
         code=meta["code"],
         name=meta["name"],
@@ -336,6 +382,12 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         past_cues=_cue_pattern(context.get("past", [])),
         future_cues=_cue_pattern(context.get("future", [])),
         detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
+        abbreviations=frozenset(w.lower() for w in meta.get("abbreviations", [])),
+        since_then=_phrase_at_start(events.get("since_then", [])),
+        since_signals=frozenset(w.lower() for w in events.get("since", [])),
+        signals=frozenset(w.lower() for w in events.get("signals", [])),
+        connectives=_phrase_at_start(events.get("connectives", [])),
+        stopwords=frozenset(w.lower() for w in events.get("stopwords", [])),
         tables=tables,
         number_words=number_words,
         multipliers=multipliers,
@@ -343,6 +395,13 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         vague_amounts=vague,
         join_examples=tuple(_parse_example(e, source) for e in joins.get("examples", [])),
         class_patterns=class_patterns,
+    )
+
+
+def _phrase_at_start(words: list[str]) -> regex.Pattern[str]:
+    """Matches one of `words` at the start of a text, with the comma or space after it."""
+    return regex.compile(
+        rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", regex.IGNORECASE | regex.VERSION0
     )
 
 

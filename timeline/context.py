@@ -1,0 +1,190 @@
+"""Document-level resolution: each mention meets its anchor, its tense and the document's dates.
+
+This is what makes extraction more than a phrase parser:
+- relative expressions count from the publication date ('t0') unless they say they continue the
+  discourse ('dua hari kemudian', 'the next day', 'tahun tersebut'): those count from the
+  previous time mentioned;
+- a bare clock time takes the day of the date that governs it in its sentence, before or after;
+- bare weekdays and months take the direction of their sentence's tense words, and a month the
+  document dates elsewhere ('September 2023') keeps that year when mentioned bare.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from timeline.languages import Language
+from timeline.models import Timex
+from timeline.resolve import Resolution, resolve
+from timeline.sentences import Sentence, sentence_index, split_sentences
+from timeline.specs import Anchoring, CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
+from timeline.tag import Mention, names_a_day
+
+PUBLICATION_ID = "t0"
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    day: date
+    id: str
+
+
+def _anchoring(spec: Spec) -> Anchoring:
+    return getattr(spec, "anchoring", Anchoring.REFERENCE)
+
+
+def _has_own_direction(spec: Spec) -> bool:
+    return isinstance(spec, CalendarSpec) and spec.direction is not None
+
+
+def sentence_cue(text: str, sentence: Sentence, mention: Mention, language: Language) -> int | None:
+    """-1 when the sentence speaks of the past, +1 of the future, None when it does not say.
+
+    Cue words inside the mention itself do not count (they are the mention's own direction), and
+    a future word wins over a past one ('telah ... akan' plans something).
+    """
+    before = text[sentence.start : mention.start]
+    after = text[mention.end : sentence.end]
+    if language.future_cues.search(before) or language.future_cues.search(after):
+        return 1
+    if language.past_cues.search(before) or language.past_cues.search(after):
+        return -1
+    return None
+
+
+def document_years(mentions: list[Mention]) -> dict[int, int]:
+    """Month -> year for months the document itself dates ('September 2023')."""
+    years: dict[int, int] = {}
+    for mention in mentions:
+        spec = mention.spec
+        if (
+            isinstance(spec, CalendarSpec)
+            and spec.month is not None
+            and spec.year is not None
+            and spec.year_digits == 4
+        ):
+            years.setdefault(spec.month, spec.year)
+    return years
+
+
+def resolve_in_context(
+    mentions: list[Mention], text: str, published: date, language: Language
+) -> list[Timex]:
+    sentences = split_sentences(text, language.abbreviations)
+    years = document_years(mentions)
+
+    def year_hint(spec: CalendarSpec) -> int | None:
+        if spec.month is None or spec.unit is not None:
+            return None
+        return years.get(spec.month)
+
+    resolved: list[tuple[Mention, Resolution, _Anchor | None] | None] = [None] * len(mentions)
+    publication = _Anchor(published, PUBLICATION_ID)
+    last_dated: _Anchor | None = None
+    pending_clocks: list[int] = []
+    for index, mention in enumerate(mentions):
+        spec = mention.spec
+        if isinstance(spec, ClockSpec) and spec.date is None:
+            pending_clocks.append(index)
+            continue
+        anchor = publication
+        if _anchoring(spec) is Anchoring.DISCOURSE and last_dated is not None:
+            anchor = last_dated
+        cue = None
+        if not _has_own_direction(spec):
+            sentence = sentences[sentence_index(sentences, mention.start)] if sentences else None
+            cue = sentence_cue(text, sentence, mention, language) if sentence else None
+        try:
+            result = resolve(spec, anchor.day, approx=mention.approx, cue=cue, year_hint=year_hint)
+        except Rejected:
+            continue
+        resolved[index] = (mention, result, anchor if result.used_anchor else None)
+        if (
+            result.start is not None
+            and result.type in ("DATE", "TIME")
+            and "REF" not in result.value
+        ):
+            last_dated = _Anchor(date.fromisoformat(result.start[:10]), f"pending:{index}")
+
+    for index in pending_clocks:
+        mention = mentions[index]
+        governing = _governing_day(index, mentions, resolved, sentences)
+        anchor = governing or publication
+        try:
+            result = resolve(mention.spec, anchor.day, approx=mention.approx)
+        except Rejected:
+            continue
+        resolved[index] = (mention, result, anchor)
+
+    return _number(resolved)
+
+
+def _governing_day(
+    index: int,
+    mentions: list[Mention],
+    resolved: list[tuple[Mention, Resolution, _Anchor | None] | None],
+    sentences: list[Sentence],
+) -> _Anchor | None:
+    """The nearest day-level expression in the clock time's sentence, before or after it."""
+    if not sentences:
+        return None
+    mention = mentions[index]
+    home = sentence_index(sentences, mention.start)
+    best: tuple[int, int] | None = None
+    for other, entry in enumerate(resolved):
+        if entry is None or other == index:
+            continue
+        candidate, result, _ = entry
+        if result.day is None or (
+            not names_a_day(candidate.spec) and not isinstance(candidate.spec, RelativeSpec)
+        ):
+            continue
+        if sentence_index(sentences, candidate.start) != home:
+            continue
+        distance = abs(candidate.start - mention.start)
+        if best is None or distance < best[0]:
+            best = (distance, other)
+    if best is None:
+        return None
+    day = resolved[best[1]][1].day  # type: ignore[index]
+    return _Anchor(day, f"pending:{best[1]}")
+
+
+def _number(resolved: list[tuple[Mention, Resolution, _Anchor | None] | None]) -> list[Timex]:
+    """Give ids in textual order and turn pending anchor references into those ids."""
+    ids: dict[int, str] = {}
+    counter = 0
+    for index, entry in enumerate(resolved):
+        if entry is not None:
+            counter += 1
+            ids[index] = f"t{counter}"
+    timexes = []
+    for index, entry in enumerate(resolved):
+        if entry is None:
+            continue
+        mention, result, anchor = entry
+        anchor_id = None
+        if anchor is not None:
+            anchor_id = anchor.id
+            if anchor_id.startswith("pending:"):
+                anchor_id = ids.get(int(anchor_id.split(":")[1]), PUBLICATION_ID)
+        timexes.append(
+            Timex(
+                id=ids[index],
+                text=mention.text,
+                span=(mention.start, mention.end),
+                type=result.type,
+                value=result.value,
+                mod=result.mod,
+                start=result.start,
+                end=result.end,
+                granularity=result.granularity,
+                approximate=result.approximate,
+                anchor=anchor.day.isoformat() if anchor is not None else None,
+                anchor_id=anchor_id,
+                rule=mention.rule,
+                warnings=list(result.warnings),
+            )
+        )
+    return timexes

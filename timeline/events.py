@@ -1,0 +1,219 @@
+"""Events: the sentences that temporal expressions date, described briefly and put in order.
+
+An event is a sentence (the clause a reader would quote) with the time that dates it. Sentences
+the text never dates are listed apart as undated, never given the publication date. Two sentences
+that tell the same episode (same time, shared content words) become one event with two mentions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+import regex
+
+from timeline.languages import Language
+from timeline.models import Event, EventMention, Timex
+from timeline.sentences import Sentence, split_sentences
+
+MAX_DESCRIPTION = 140
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]{0,40}")
+_EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
+
+
+@dataclass
+class _Draft:
+    sentence: Sentence
+    text: str
+    start: str | None
+    end: str | None
+    type: str | None
+    value: str | None
+    approximate: bool
+    relation: str
+    timexes: list[str]
+    position: int
+    words: frozenset[str]
+    mentions: list[EventMention] = field(default_factory=list)
+
+
+def _dates_an_event(timex: Timex) -> bool:
+    """Times that place an event: dates and times, and durations anchored on the anchor."""
+    if timex.type in ("DATE", "TIME"):
+        return True
+    return timex.type == "DURATION" and timex.start is not None
+
+
+def _sort_key(draft: _Draft) -> tuple[int, str, str, int]:
+    if draft.start is None:
+        rank = 2 if draft.value == "FUTURE_REF" else 0
+        return rank, "", "", draft.position
+    return 1, draft.start, draft.end or "", draft.position
+
+
+def content_words(text: str, language: Language) -> frozenset[str]:
+    words = (w.lower() for w in _WORD.findall(text))
+    return frozenset(w for w in words if w not in language.stopwords and not w.isdigit())
+
+
+def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, language: Language) -> str:
+    """A short description: the sentence without its leading connective, and without the time
+    (with its preposition) when the time opens or closes the sentence."""
+    start, end = sentence.start, sentence.end
+    opening = text[start:end]
+    if language.connectives is not None and (found := language.connectives.match(opening)):
+        start += found.end()
+    if cut is not None and start <= cut[0] < end:
+        before = text[start : cut[0]].rstrip()
+        words_before = before.split()
+        if words_before and words_before[-1].lower() in language.signals:
+            before = before[: len(before) - len(words_before[-1])]
+        after = text[cut[1] : end]
+        if not before.strip(_EDGE_PUNCTUATION):
+            start = cut[1]
+        elif not after.strip(_EDGE_PUNCTUATION + ".!?"):
+            end = start + len(before.rstrip())
+    body = " ".join(text[start:end].split()).strip(_EDGE_PUNCTUATION).rstrip(".")
+    if len(body) > MAX_DESCRIPTION:
+        cut_at = body.rfind(" ", 0, MAX_DESCRIPTION)
+        body = body[: cut_at if cut_at > 40 else MAX_DESCRIPTION].rstrip(",;: ") + "…"
+    return body[:1].upper() + body[1:]
+
+
+def build_events(
+    text: str, timexes: list[Timex], published: date, language: Language
+) -> tuple[list[Event], list[Event]]:
+    """Dated events in chronological order, and undated ones in textual order."""
+    sentences = split_sentences(text, language.abbreviations)
+    tomorrow = (published + timedelta(days=1)).isoformat()
+    by_sentence: dict[int, list[Timex]] = {}
+    cursor = 0
+    for timex in timexes:
+        while cursor < len(sentences) - 1 and sentences[cursor].end <= timex.span[0]:
+            cursor += 1
+        by_sentence.setdefault(cursor, []).append(timex)
+
+    drafts: list[_Draft] = []
+    undated: list[_Draft] = []
+    previous: _Draft | None = None
+    for index, sentence in enumerate(sentences):
+        dating = [t for t in by_sentence.get(index, []) if _dates_an_event(t)]
+        body = text[sentence.start : sentence.end]
+        words = content_words(body, language)
+        if dating:
+            timex = dating[0]
+            relation, start = "at", timex.start
+            end = timex.end
+            if _preceded_by(text, timex.span[0], sentence.start, language.since_signals):
+                relation, end = "since", tomorrow
+            description = describe(text, sentence, timex.span, language)
+            draft = _Draft(
+                sentence,
+                description,
+                start,
+                end,
+                timex.type,
+                timex.value,
+                timex.approximate,
+                relation,
+                [timex.id],
+                sentence.start,
+                words,
+                [
+                    EventMention(
+                        text=description, span=(sentence.start, sentence.end), timex=timex.id
+                    )
+                ],
+            )
+            drafts.append(draft)
+            previous = draft
+            continue
+        since = language.since_then.match(body) if language.since_then is not None else None
+        if since and previous is not None and previous.start is not None:
+            description = describe(
+                text, sentence, (sentence.start, sentence.start + since.end()), language
+            )
+            draft = _Draft(
+                sentence,
+                description,
+                previous.start,
+                tomorrow,
+                previous.type,
+                previous.value,
+                previous.approximate,
+                "since",
+                list(previous.timexes),
+                sentence.start,
+                words,
+                [EventMention(text=description, span=(sentence.start, sentence.end), timex=None)],
+            )
+            drafts.append(draft)
+            continue
+        description = describe(text, sentence, None, language)
+        if description:
+            undated.append(
+                _Draft(
+                    sentence,
+                    description,
+                    None,
+                    None,
+                    None,
+                    None,
+                    False,
+                    "at",
+                    [],
+                    sentence.start,
+                    words,
+                    [EventMention(text=description, span=(sentence.start, sentence.end))],
+                )
+            )
+
+    merged = _merge_episodes(drafts)
+    merged.sort(key=_sort_key)
+    events = [_to_event(f"e{i}", d) for i, d in enumerate(merged, start=1)]
+    offset = len(events)
+    return events, [_to_event(f"e{offset + i}", d) for i, d in enumerate(undated, start=1)]
+
+
+def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> bool:
+    before = text[max(floor, offset - 30) : offset].split()
+    return bool(before) and before[-1].lower().strip(",") in words
+
+
+def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
+    """One event per episode: same interval and at least two shared content words."""
+    kept: list[_Draft] = []
+    for draft in drafts:
+        twin = next(
+            (
+                k
+                for k in kept
+                if k.start is not None
+                and (k.start, k.end, k.value, k.relation)
+                == (draft.start, draft.end, draft.value, draft.relation)
+                and len(k.words & draft.words) >= 2
+            ),
+            None,
+        )
+        if twin is None:
+            kept.append(draft)
+            continue
+        twin.mentions.extend(draft.mentions)
+        twin.timexes.extend(t for t in draft.timexes if t not in twin.timexes)
+    return kept
+
+
+def _to_event(event_id: str, draft: _Draft) -> Event:
+    return Event(
+        id=event_id,
+        text=draft.text,
+        span=(draft.sentence.start, draft.sentence.end),
+        start=draft.start,
+        end=draft.end,
+        type=draft.type,
+        value=draft.value,
+        approximate=draft.approximate,
+        relation=draft.relation,
+        timexes=draft.timexes,
+        mentions=draft.mentions,
+    )

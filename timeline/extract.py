@@ -1,0 +1,53 @@
+"""Extract a document: every temporal expression, resolved in context, and the events they date.
+
+Data flows one way: text -> tag (find mentions) -> context (resolve each against its anchor)
+-> events (clauses dated by the timexes) -> Document.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import languages
+from timeline.context import resolve_in_context
+from timeline.events import build_events
+from timeline.models import Document
+from timeline.phrases import AUTO, detection_score, language_codes
+from timeline.tag import find_mentions
+
+
+def detect_language(text: str) -> str:
+    """The language whose common words the text uses most (the first code on a tie)."""
+    codes = languages.available()
+    sample = text[:20000]
+    return max(codes, key=lambda code: (detection_score(sample, code), -codes.index(code)))
+
+
+def extract(
+    text: str,
+    published: date | str,
+    lang: str = AUTO,
+    doc_id: str = "doc",
+    title: str | None = None,
+    published_source: str = "cli",
+) -> Document:
+    """Extract one document. `published` is the reference date every relative time counts from."""
+    if isinstance(published, str):
+        published = date.fromisoformat(published)
+    language_codes(lang)  # raises UnknownLanguage for a code with no data file
+    code = detect_language(text) if lang == AUTO else lang
+    language = languages.load(code)
+    mentions = find_mentions(text, language)
+    timexes = resolve_in_context(mentions, text, published, language)
+    events, undated = build_events(text, timexes, published, language)
+    return Document(
+        id=doc_id,
+        published=published.isoformat(),
+        published_source=published_source,
+        lang=code,
+        title=title,
+        text_length=len(text),
+        timexes=timexes,
+        events=events,
+        undated_events=undated,
+    )

@@ -1,0 +1,1 @@
+"""Reading inputs and writing outputs safely (atomic files, clear errors for bad input)."""

@@ -1,0 +1,69 @@
+"""Split text into sentences: the unit that tense cues, clock times and events belong to.
+
+A deliberately small splitter (one linear regex plus a list of abbreviations from the language
+file) rather than a library: the libraries that do this well (spaCy, stanza, pysbd) bring models
+or heavy dependencies, and the tool only needs boundaries good enough to keep a cue word or a date
+inside its own sentence. Paragraph breaks always end a sentence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import regex
+
+_BOUNDARY = regex.compile(
+    r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s{1,50}[\"'“‘(\[]?[\p{Lu}\p{N}])|\n\s{0,50}\n|\n(?=\s{0,50}[\p{Lu}\"“‘(\[-])"
+)
+_LAST_WORD = regex.compile(r"([\p{L}.]{1,12})\.$")
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+
+
+def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
+    """Sentences as [start, end) spans covering the text (whitespace between them excluded)."""
+    known = {a.lower().rstrip(".") for a in abbreviations}
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if match.group().startswith(".") and _is_abbreviation(text, match.start() + 1, known):
+            continue
+        _append(sentences, text, start, end)
+        start = end
+    _append(sentences, text, start, len(text))
+    return sentences
+
+
+def _is_abbreviation(text: str, period_end: int, known: set[str]) -> bool:
+    found = _LAST_WORD.search(text, max(0, period_end - 14), period_end)
+    if not found:
+        return False
+    word = found.group(1).lower()
+    return word in known or (len(word) == 1 and word.isalpha())
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        sentences.append(Sentence(start, end))
+
+
+def sentence_index(sentences: list[Sentence], offset: int) -> int:
+    """Index of the sentence containing `offset` (or the one before a gap)."""
+    low, high = 0, len(sentences) - 1
+    while low < high:
+        middle = (low + high + 1) // 2
+        if sentences[middle].start <= offset:
+            low = middle
+        else:
+            high = middle - 1
+    return low
