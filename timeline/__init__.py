@@ -34,7 +34,7 @@ def extract(
     """Extract every temporal expression of an article and the events they date."""
     from datetime import date
 
-    from timeline.extract import extract as _extract
+    from timeline.extraction import extract as _extract
 
     if isinstance(published, str):
         published = date.fromisoformat(published)

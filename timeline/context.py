@@ -16,7 +16,7 @@ from datetime import date
 
 from timeline.languages import Language
 from timeline.models import Timex
-from timeline.resolve import Resolution, resolve
+from timeline.resolution import Resolution, resolve
 from timeline.sentences import Sentence, sentence_index, split_sentences
 from timeline.specs import Anchoring, CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
 from timeline.tag import Mention, names_a_day

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from datetime import date
 
-from timeline.extract import extract
+from timeline.extraction import extract
 from timeline.io.readers import CorpusRecord, read_jsonl
 from timeline.phrases import UnknownLanguage
 

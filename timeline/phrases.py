@@ -6,7 +6,7 @@ from datetime import date
 
 from timeline import languages
 from timeline.models import ResolvedTime
-from timeline.resolve import Resolution, resolve
+from timeline.resolution import Resolution, resolve
 from timeline.specs import Rejected
 from timeline.tag import Mention, find_mentions
 

@@ -1,7 +1,7 @@
 """Underspecified meanings: what a matched expression says before it meets its anchor.
 
 Phase one of resolution (productions) turns matched words into one of these; phase two
-(`timeline.resolve`) fixes them against an anchor date. Keeping them apart is what lets the same
+(`timeline.resolution`) fixes them against an anchor date. Keeping them apart is what lets the same
 "September" become 2024-09 in one document and 2023-09 in another.
 """
 

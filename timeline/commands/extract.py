@@ -48,7 +48,7 @@ def extract_command(
             typer.echo(f"timeline: {len(failed)} record(s) failed (lines {lines})", err=True)
             raise typer.Exit(1)
         return
-    from timeline.extract import extract
+    from timeline.extraction import extract
     from timeline.io.readers import title_of
 
     try:

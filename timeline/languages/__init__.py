@@ -185,22 +185,36 @@ def _int_to_roman(number: int) -> str:
 
 
 def _parse_number_words(key: str, language: Language) -> Amount | None:
-    """'dua puluh tiga' -> 23, 'twenty-one' -> 21, 'dua belas' -> 12: additive with multipliers."""
-    total, current = 0.0, 0.0
-    for token in regex.split(r"[\s-]+", key):
-        if not token or token in ("and", "dan"):
+    """'dua puluh tiga' -> 23, 'twenty-one' -> 21, 'dua belas' -> 12, 'two and a half' -> 2.5.
+
+    Additive with multipliers; multi-word entries ('a half', 'satu setengah') are matched first.
+    """
+    tokens = [t for t in regex.split(r"[\s-]{1,5}", key) if t]
+    total, current, index = 0.0, 0.0, 0
+    while index < len(tokens):
+        for width in (3, 2, 1):
+            word = " ".join(tokens[index : index + width])
+            if len(tokens) - index >= width and (
+                word in language.number_words
+                or word in language.multipliers
+                or word in language.adders
+                or word in ("and", "dan")
+            ):
+                break
+        else:
+            return None
+        index += width
+        if word in ("and", "dan"):
             continue
-        if token in language.number_words:
-            current += language.number_words[token]
-        elif token in language.multipliers:
-            factor = language.multipliers[token]
+        if word in language.number_words:
+            current += language.number_words[word]
+        elif word in language.multipliers:
+            factor = language.multipliers[word]
             current = (current or 1) * factor
             if factor >= 1000:
                 total, current = total + current, 0.0
-        elif token in language.adders:
-            current += language.adders[token]
         else:
-            return None
+            current += language.adders[word]
     return Amount(total + current)
 
 
