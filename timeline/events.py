@@ -7,17 +7,16 @@ that tell the same episode (same time, shared content words) become one event wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-import regex
 
 from timeline.languages import Language
 from timeline.models import Event, EventMention, Timex
 from timeline.sentences import Sentence, split_sentences
 
 MAX_DESCRIPTION = 140
-_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’-]{0,40}")
+_WORD = re.compile(r"\w[\w'’-]{0,40}")
 _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
 

@@ -5,6 +5,10 @@ A template is a regular expression with two additions, so that language files st
   `role` instead (a rule may need two numbers, or a month spelled two ways).
 - a literal space matches one to three whitespace characters.
 
+Compiled with the standard library's `re` (its compiler is several times faster than the `regex`
+module's, which matters for cold start): a role used twice in one template gets numbered group
+names (`month`, `month__2`) that the tagger folds back into one role.
+
 Why hand-written instead of a parser library: the templates are regexes with word-list macros,
 and the result must stay a single backtracking-safe regex per rule; a grammar library would add a
 dependency and a second notation for users who add a language.
@@ -17,11 +21,12 @@ every template for unbounded `*` and `+`).
 
 from __future__ import annotations
 
-import regex
+import re
 
 SPACE = r"(?:\s{1,3})"
-_PLACEHOLDER = regex.compile(r"\{([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
-_UNBOUNDED = regex.compile(r"(?<!\\)[*+]|\{\d+,\}")
+_PLACEHOLDER = re.compile(r"\{([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
+_UNBOUNDED = re.compile(r"(?<!\\)[*+]|\{\d+,\}")
+_RAW_GROUP = re.compile(r"\(\?P<([a-z_][a-z_0-9]*)>")
 
 
 class GrammarError(ValueError):
@@ -32,7 +37,7 @@ def words_alternation(words: list[str], case_sensitive: frozenset[str] = frozens
     """Alternation of literal words, longest first so that 'kemarin lusa' beats 'kemarin'."""
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = SPACE.join(regex.escape(piece) for piece in word.split())
+        escaped = SPACE.join(re.escape(piece) for piece in word.split())
         if word in case_sensitive:
             escaped = f"(?-i:{escaped})"
         parts.append(escaped)
@@ -46,29 +51,50 @@ def has_unbounded_repetition(template: str) -> bool:
 
 def expand(
     template: str, class_patterns: dict[str, str], where: str
-) -> tuple[str, dict[str, tuple[str, ...]]]:
-    """Expand placeholders and spaces; returns the regex source and the classes of each group.
+) -> tuple[str, dict[str, tuple[str, ...]], dict[str, str]]:
+    """Expand placeholders and spaces.
 
-    One role may be filled by different classes in different alternatives ('ke-21', 'XXI',
-    'pertama' are all an ordinal); the tagger tells them apart by which class matches the text.
+    Returns the regex source, the classes each role may be filled by (one role may be filled by
+    different classes in different alternatives: 'ke-21', 'XXI' and 'pertama' are all an
+    ordinal; the tagger tells them apart by which class matches the text), and the role of every
+    group name.
     """
     group_classes: dict[str, tuple[str, ...]] = {}
+    group_roles: dict[str, str] = {}
 
-    def substitute(match: regex.Match[str]) -> str:
+    def unique(role: str) -> str:
+        name, count = role, 1
+        while name in group_roles:
+            count += 1
+            name = f"{role}__{count}"
+        group_roles[name] = role
+        return name
+
+    def substitute(match: re.Match[str]) -> str:
         class_name, role = match.group(1), match.group(2) or match.group(1)
         if class_name not in class_patterns:
             raise GrammarError(f"{where}: unknown class {{{class_name}}}")
         known = group_classes.get(role, ())
         if class_name not in known:
             group_classes[role] = (*known, class_name)
-        return f"(?P<{role}>{class_patterns[class_name]})"
+        return f"(?P<{unique(role)}>{class_patterns[class_name]})"
 
     if has_unbounded_repetition(template):
         raise GrammarError(f"{where}: unbounded repetition in {template!r}; use {{m,n}}")
     pieces = []
     for chunk in template.split(" "):
+        chunk = _RAW_GROUP.sub(lambda m: f"(?P<{unique(m.group(1))}>", chunk)
         pieces.append(_PLACEHOLDER.sub(substitute, chunk))
-    return SPACE.join(pieces), group_classes
+    return SPACE.join(pieces), group_classes, group_roles
+
+
+def _fixed_lookbehinds(words: list[str], variants: tuple[str, ...], negative: bool) -> str:
+    """Lookbehinds must have a fixed width in `re`: one per word and spacing variant."""
+    sign = "!" if negative else "="
+    parts = [
+        f"(?<{sign}(?<!\\w){re.escape(word)}{variant})" for word in words for variant in variants
+    ]
+    return "".join(parts) if negative else f"(?:{'|'.join(parts)})"
 
 
 def compile_rule(
@@ -79,20 +105,20 @@ def compile_rule(
     not_after: list[str] | None = None,
     not_before: list[str] | None = None,
     case_sensitive: bool = False,
-) -> tuple[regex.Pattern[str], dict[str, tuple[str, ...]]]:
+) -> tuple[re.Pattern[str], dict[str, tuple[str, ...]], dict[str, str]]:
     """Compile one rule; `after` words must precede the match, `not_*` words must not touch it."""
-    body, group_classes = expand(template, class_patterns, where)
+    body, group_classes, group_roles = expand(template, class_patterns, where)
     prefix = r"(?<![\w])(?<!\d[.,/:-])"
     suffix = r"(?![\w])(?![.,/:-]\d)"
     if after:
-        prefix += rf"(?<=(?<!\w)(?:{words_alternation(after)}){SPACE})"
+        prefix += _fixed_lookbehinds(after, (r"\s",), negative=False)
     if not_after:
-        prefix += rf"(?<!(?<!\w)(?:{words_alternation(not_after)})\.?\s{{0,3}})"
+        prefix += _fixed_lookbehinds(not_after, ("", r"\s", r"\.", r"\.\s"), negative=True)
     if not_before:
         suffix += rf"(?!\s{{0,3}}(?:{words_alternation(not_before)})(?!\w))"
     source = f"{prefix}(?:{body}){suffix}"
     try:
-        flags = regex.VERSION0 if case_sensitive else regex.IGNORECASE | regex.VERSION0
-        return regex.compile(source, flags), group_classes
-    except regex.error as exc:
+        flags = 0 if case_sensitive else re.IGNORECASE
+        return re.compile(source, flags), group_classes, group_roles
+    except re.error as exc:
         raise GrammarError(f"{where}: {exc}") from exc

@@ -8,15 +8,15 @@ inside its own sentence. Paragraph breaks always end a sentence.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import regex
-
-_BOUNDARY = regex.compile(
-    r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s{1,50}[\"'“‘(\[]?[\p{Lu}\p{N}])|\n\s{0,50}\n|\n(?=\s{0,50}[\p{Lu}\"“‘(\[-])"
-)
-_LAST_WORD = regex.compile(r"([\p{L}.]{1,12})\.$")
+# A candidate end: terminal punctuation (with closing quotes) before whitespace, or a blank line.
+# Whether the next character opens a sentence is checked in Python (str.isupper knows Unicode).
+_CANDIDATE = re.compile(r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s)|\n[ \t]{0,50}\n|\n")
+_OPENERS = "\"'“‘([-—"
+_LAST_WORD = re.compile(r"([^\W\d_][\w.]{0,11})\.$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,14 +30,32 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     known = {a.lower().rstrip(".") for a in abbreviations}
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    for match in _CANDIDATE.finditer(text):
         end = match.end()
-        if match.group().startswith(".") and _is_abbreviation(text, match.start() + 1, known):
-            continue
+        if not match.group().startswith("\n"):
+            following = _next_visible(text, end)
+            if following is None or not (
+                following.isupper() or following.isdigit() or following in _OPENERS
+            ):
+                continue
+            if match.group().startswith(".") and _is_abbreviation(text, match.start() + 1, known):
+                continue
+        elif match.group() == "\n":
+            following = _next_visible(text, end)
+            if following is None or not (following.isupper() or following in _OPENERS):
+                continue
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return sentences
+
+
+def _next_visible(text: str, offset: int) -> str | None:
+    """The first non-space character within a short distance of `offset`."""
+    for char in text[offset : offset + 50]:
+        if not char.isspace():
+            return char
+    return None
 
 
 def _is_abbreviation(text: str, period_end: int, known: set[str]) -> bool:

@@ -56,11 +56,12 @@ def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
     for name, text in match.groupdict().items():
         if text is None:
             continue
-        classes = rule.group_classes.get(name)
+        role = rule.group_roles.get(name, name)
+        classes = rule.group_classes.get(role)
         if classes is None:
-            roles[name] = int(text) if text.isdigit() else text
+            roles[role] = int(text) if text.isdigit() else text
         else:
-            roles[name] = language.value(language.class_of(classes, text), text)
+            roles[role] = language.value(language.class_of(classes, text), text)
     return roles
 
 

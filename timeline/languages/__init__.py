@@ -9,13 +9,12 @@ what dateparser lacks and marks words that are ambiguous in running text.
 from __future__ import annotations
 
 import importlib
+import re
 import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from typing import Any
-
-import regex
 
 from timeline.grammar import GrammarError, compile_rule, words_alternation
 
@@ -83,8 +82,9 @@ class Amount:
 class Rule:
     name: str
     production: str
-    pattern: regex.Pattern[str]
+    pattern: re.Pattern[str]
     group_classes: dict[str, tuple[str, ...]]
+    group_roles: dict[str, str]
     order: int
     standalone: bool
     examples: tuple[tuple[str, str], ...]
@@ -96,15 +96,15 @@ class Language:
     name: str
     date_order: str
     rules: list[Rule]
-    date_time_join: regex.Pattern[str]
-    past_cues: regex.Pattern[str]
-    future_cues: regex.Pattern[str]
+    date_time_join: re.Pattern[str]
+    past_cues: re.Pattern[str]
+    future_cues: re.Pattern[str]
     detect_words: frozenset[str]
     abbreviations: frozenset[str] = frozenset()
-    since_then: regex.Pattern[str] | None = None
+    since_then: re.Pattern[str] | None = None
     since_signals: frozenset[str] = frozenset()
     signals: frozenset[str] = frozenset()
-    connectives: regex.Pattern[str] | None = None
+    connectives: re.Pattern[str] | None = None
     stopwords: frozenset[str] = frozenset()
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
@@ -149,8 +149,8 @@ class Language:
 
 
 @cache
-def _fullmatcher(code: str, class_name: str, pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)
+def _fullmatcher(code: str, class_name: str, pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE)
 
 
 def normalise(text: str) -> str:
@@ -189,7 +189,7 @@ def _parse_number_words(key: str, language: Language) -> Amount | None:
 
     Additive with multipliers; multi-word entries ('a half', 'satu setengah') are matched first.
     """
-    tokens = [t for t in regex.split(r"[\s-]{1,5}", key) if t]
+    tokens = [t for t in re.split(r"[\s-]{1,5}", key) if t]
     total, current, index = 0.0, 0.0, 0
     while index < len(tokens):
         for width in (3, 2, 1):
@@ -361,7 +361,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
     for order, spec in enumerate(data.get("rules", [])):
         where = f"{source}: rule {spec.get('name', order)}"
         try:
-            pattern, group_classes = compile_rule(
+            pattern, group_classes, group_roles = compile_rule(
                 spec["pattern"],
                 class_patterns,
                 where,
@@ -378,6 +378,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
                 production=spec["production"],
                 pattern=pattern,
                 group_classes=group_classes,
+                group_roles=group_roles,
                 order=order,
                 standalone=spec.get("standalone", True),
                 examples=tuple(_parse_example(e, where) for e in spec.get("examples", [])),
@@ -392,7 +393,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         name=meta["name"],
         date_order=meta.get("date_order", "DMY"),
         rules=rules,
-        date_time_join=regex.compile(joins.get("date_time", r"\s{1,3}"), regex.IGNORECASE),
+        date_time_join=re.compile(joins.get("date_time", r"\s{1,3}"), re.IGNORECASE),
         past_cues=_cue_pattern(context.get("past", [])),
         future_cues=_cue_pattern(context.get("future", [])),
         detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
@@ -412,15 +413,13 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
     )
 
 
-def _phrase_at_start(words: list[str]) -> regex.Pattern[str]:
+def _phrase_at_start(words: list[str]) -> re.Pattern[str]:
     """Matches one of `words` at the start of a text, with the comma or space after it."""
-    return regex.compile(
-        rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", regex.IGNORECASE | regex.VERSION0
-    )
+    return re.compile(rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
 
 
-def _cue_pattern(words: list[str]) -> regex.Pattern[str]:
-    return regex.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", regex.IGNORECASE)
+def _cue_pattern(words: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", re.IGNORECASE)
 
 
 def _parse_example(example: str, where: str) -> tuple[str, str]:
