@@ -33,12 +33,12 @@ def test_both_languages_are_available():
 
 @pytest.mark.parametrize(("code", "rule", "phrase", "value"), list(_examples()))
 def test_rule_example(code, rule, phrase, value):
-    """Each example resolves (against 2024-06-21) to its value, by its own rule, and the match
-    covers the phrase up to a leading preposition ('selama', 'in', 'di')."""
+    """Each example resolves (against 2024-06-21) to its value, by its own rule; the match lies
+    inside the phrase (which may hold a preposition or context the extent leaves out)."""
     result = resolve_phrase(phrase, REFERENCE, code)
     assert result is not None, f"nothing found in {phrase!r}"
     assert result.value == value
-    assert phrase.endswith(result.text)
+    assert result.text in phrase
     if rule == "+":
         assert "+" in result.rule  # a day joined with its time of day
     else:

@@ -11,9 +11,10 @@ This is what makes extraction more than a phrase parser:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
+from timeline.calendar import Unit
 from timeline.languages import Language
 from timeline.models import Timex
 from timeline.resolution import Resolution, resolve
@@ -41,16 +42,21 @@ def _has_own_direction(spec: Spec) -> bool:
 def sentence_cue(text: str, sentence: Sentence, mention: Mention, language: Language) -> int | None:
     """-1 when the sentence speaks of the past, +1 of the future, None when it does not say.
 
-    Cue words inside the mention itself do not count (they are the mention's own direction), and
-    a future word wins over a past one ('telah ... akan' plans something).
+    The cue word nearest the mention decides ('Mr. Gerstner said Friday: "we will ..."' is past);
+    cue words inside the mention itself are its own direction and do not count here.
     """
-    before = text[sentence.start : mention.start]
-    after = text[mention.end : sentence.end]
-    if language.future_cues.search(before) or language.future_cues.search(after):
-        return 1
-    if language.past_cues.search(before) or language.past_cues.search(after):
-        return -1
-    return None
+    best: tuple[int, int] | None = None
+    for direction, cues in ((-1, language.past_cues), (1, language.future_cues)):
+        for found in cues.finditer(text, sentence.start, mention.start):
+            distance = mention.start - found.end()
+            if best is None or distance < best[0]:
+                best = (distance, direction)
+        found = cues.search(text, mention.end, sentence.end)
+        if found is not None:
+            distance = found.start() - mention.end
+            if best is None or distance < best[0]:
+                best = (distance, direction)
+    return None if best is None else best[1]
 
 
 def document_years(mentions: list[Mention]) -> dict[int, int]:
@@ -82,19 +88,22 @@ def resolve_in_context(
     resolved: list[tuple[Mention, Resolution, _Anchor | None] | None] = [None] * len(mentions)
     publication = _Anchor(published, PUBLICATION_ID)
     last_dated: _Anchor | None = None
+    focus: _Focus | None = None
     pending_clocks: list[int] = []
     for index, mention in enumerate(mentions):
         spec = mention.spec
         if isinstance(spec, ClockSpec) and spec.date is None:
             pending_clocks.append(index)
             continue
+        home = sentence_index(sentences, mention.start) if sentences else 0
         anchor = publication
         if _anchoring(spec) is Anchoring.DISCOURSE and last_dated is not None:
             anchor = last_dated
+        if focus is not None and home - focus.sentence <= 1:
+            spec, anchor = _same_period(spec, anchor, focus)
         cue = None
-        if not _has_own_direction(spec):
-            sentence = sentences[sentence_index(sentences, mention.start)] if sentences else None
-            cue = sentence_cue(text, sentence, mention, language) if sentence else None
+        if not _has_own_direction(spec) and sentences:
+            cue = sentence_cue(text, sentences[home], mention, language)
         try:
             result = resolve(spec, anchor.day, approx=mention.approx, cue=cue, year_hint=year_hint)
         except Rejected:
@@ -105,7 +114,10 @@ def resolve_in_context(
             and result.type in ("DATE", "TIME")
             and "REF" not in result.value
         ):
-            last_dated = _Anchor(date.fromisoformat(result.start[:10]), f"pending:{index}")
+            day = date.fromisoformat(result.start[:10])
+            last_dated = _Anchor(day, f"pending:{index}")
+            if result.granularity in _PERIODS_PER_YEAR:
+                focus = _Focus(Unit(result.granularity), _Anchor(day, f"pending:{index}"), home)
 
     for index in pending_clocks:
         mention = mentions[index]
@@ -118,6 +130,31 @@ def resolve_in_context(
         resolved[index] = (mention, result, anchor)
 
     return _number(resolved)
+
+
+# Reporting periods that 'a year ago' / 'a year earlier' compare against (business news: "sales in
+# the third quarter rose from a year earlier" means the third quarter of the year before).
+_PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2, Unit.MONTH.value: 12}
+
+
+@dataclass(frozen=True, slots=True)
+class _Focus:
+    unit: Unit
+    anchor: _Anchor
+    sentence: int
+
+
+def _same_period(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anchor]:
+    """'A year ago' right after a quarter is that quarter a year before, not a whole year."""
+    if not (
+        isinstance(spec, RelativeSpec)
+        and spec.unit is Unit.YEAR
+        and spec.offset != 0
+        and spec.mod is None
+    ):
+        return spec, anchor
+    per_year = _PERIODS_PER_YEAR[focus.unit.value]
+    return replace(spec, unit=focus.unit, offset=spec.offset * per_year), focus.anchor
 
 
 def _governing_day(

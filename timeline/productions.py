@@ -71,7 +71,10 @@ def _amount(roles: Roles) -> Amount | None:
         return Amount(1.0)
     if roles.get("vague_unit") or roles.get("unit2"):
         return Amount(None)
-    return roles.get("amount")
+    amount = roles.get("amount")
+    if isinstance(amount, int | float):  # a word class that counts once: 'the year ended'
+        return Amount(float(amount))
+    return amount
 
 
 def _year(roles: Roles) -> tuple[int | None, int]:

@@ -137,18 +137,17 @@ def _occurrence(spec: CalendarSpec, unit: Unit, year: int) -> date | None:
     raise ValueError(f"no yearly occurrence for {unit}")
 
 
+# A tense cue from the sentence (not from the expression itself) is weak: it cannot carry a date
+# to the far side of the reference when the near side is this many times closer.
+WEAK_CUE_RATIO = 3
+
+
 def _choose(
-    starts: list[tuple[date, date]], anchor: date, direction: int | None
+    starts: list[tuple[date, date]], anchor: date, direction: int | None, weak: bool = False
 ) -> tuple[date, date] | None:
     """Pick one occurrence by the conventions: past cue, future cue, or nearest (ties to past)."""
     if not starts:
         return None
-    if direction is not None and direction < 0:
-        began = [s for s in starts if s[0] <= anchor]
-        return max(began) if began else min(starts)
-    if direction is not None and direction > 0:
-        open_ = [s for s in starts if s[1] > anchor]
-        return min(open_) if open_ else max(starts)
 
     def distance(pair: tuple[date, date]) -> tuple[int, int]:
         start, end = pair
@@ -160,7 +159,18 @@ def _choose(
             gap = (anchor - end).days + 1
         return gap, 0 if start <= anchor else 1
 
-    return min(starts, key=distance)
+    nearest = min(starts, key=distance)
+    if direction is None or direction == 0:
+        return nearest
+    if direction < 0:
+        began = [s for s in starts if s[0] <= anchor]
+        chosen = max(began) if began else min(starts)
+    else:
+        open_ = [s for s in starts if s[1] > anchor]
+        chosen = min(open_) if open_ else max(starts)
+    if weak and distance(nearest)[0] * WEAK_CUE_RATIO < distance(chosen)[0]:
+        return nearest
+    return chosen
 
 
 def _calendar(
@@ -207,7 +217,10 @@ def _calendar(
         unit = Unit.YEAR
 
     if spec.weekday is not None and spec.day is None and spec.month is None:
-        start = _weekday(spec.weekday, anchor, direction)
+        if spec.direction is not None:
+            start = _weekday(spec.weekday, anchor, spec.direction)
+        else:
+            start = _weekday_in_context(spec.weekday, anchor, cue)
         used_anchor = True
     elif year is not None:
         start = _occurrence(spec, unit, year)
@@ -215,10 +228,7 @@ def _calendar(
             raise Rejected("no such date in that year")
     else:
         used_anchor = True
-        hinted = year_hint(spec) if year_hint else None
-        if hinted is not None and (start := _occurrence(spec, unit, hinted)) is not None:
-            pass
-        elif direction == 0:
+        if direction == 0:
             start = _occurrence(spec, unit, anchor.year)
             if start is None:
                 raise Rejected("no such date this year")
@@ -228,10 +238,18 @@ def _calendar(
                 occurrence = _occurrence(spec, unit, candidate_year)
                 if occurrence is not None:
                     pairs.append((occurrence, unit_end(unit, occurrence)))
-            chosen = _choose(pairs, anchor, direction)
+            weak = spec.direction is None  # the direction, if any, came from the sentence
+            chosen = _choose(pairs, anchor, direction, weak=weak)
             if chosen is None:
                 raise Rejected("no such date near the anchor")
             start = chosen[0]
+            # The document's own year for this month wins over a future reading of a text
+            # that does not speak of the future ('pada September', 'September 2023' elsewhere).
+            hinted = year_hint(spec) if year_hint and direction is None else None
+            if hinted is not None and start > anchor:
+                occurrence = _occurrence(spec, unit, hinted)
+                if occurrence is not None and occurrence <= anchor:
+                    start = occurrence
     if spec.weekday is not None and spec.day is not None and start.isoweekday() != spec.weekday:
         warnings.append(
             f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
@@ -271,6 +289,15 @@ def _weekday(weekday: int, anchor: date, direction: int | None) -> date:
     if direction > 0:
         return weekday_after(anchor, index)
     return anchor - timedelta(days=anchor.weekday()) + timedelta(days=index)
+
+
+def _weekday_in_context(weekday: int, anchor: date, cue: int | None) -> date:
+    """A bare weekday with only the sentence's tense to go on: the tense decides the side of
+    the reference day, which itself stays possible ('said Friday' in Friday's paper is today)."""
+    index = weekday - 1
+    if cue is not None and cue > 0:
+        return weekday_after(anchor - timedelta(days=1), index)
+    return weekday_on_or_before(anchor, index)
 
 
 def _relative(spec: RelativeSpec, anchor: date) -> Resolution:

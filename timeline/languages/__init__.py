@@ -305,13 +305,15 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
 
     add_table("month", month_clear)
     add_table("month_abbr", month_abbr)
-    class_patterns["month_abbr"] = f"(?:{class_patterns['month_abbr']})\\.?"
+    # An abbreviation may carry its period ('Sept.'); a full name never takes the sentence's.
+    abbreviated = f"(?:{class_patterns['month_abbr']})\\.?"
+    class_patterns["month_abbr"] = abbreviated
     any_months = {**month_clear, **month_abbr}
     any_months.update({w: month_full[w] for w in ambiguous_months if w in month_full})
-    month_forms = [w for w in any_months if w not in ambiguous_months]
-    month_forms += [f for f, w in ambiguous_forms.items() if w in ambiguous_months]
-    add_table("month_any", any_months, month_forms)
-    class_patterns["month_any"] = f"(?:{class_patterns['month_any']})\\.?"
+    full_forms = [w for w in month_clear]
+    full_forms += [f for f, w in ambiguous_forms.items() if w in ambiguous_months]
+    add_table("month_any", any_months, full_forms)
+    class_patterns["month_any"] = f"{abbreviated}|{class_patterns['month_any']}"
     add_table("weekday", weekday_clear)
     any_weekdays = dict(weekday_clear)
     any_weekdays.update({w: weekday_full[w] for w in ambiguous_weekdays if w in weekday_full})
@@ -394,8 +396,8 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         date_order=meta.get("date_order", "DMY"),
         rules=rules,
         date_time_join=re.compile(joins.get("date_time", r"\s{1,3}"), re.IGNORECASE),
-        past_cues=_cue_pattern(context.get("past", [])),
-        future_cues=_cue_pattern(context.get("future", [])),
+        past_cues=_cue_pattern(context.get("past", []), context.get("past_regex")),
+        future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
         abbreviations=frozenset(w.lower() for w in meta.get("abbreviations", [])),
         since_then=_phrase_at_start(events.get("since_then", [])),
@@ -418,8 +420,9 @@ def _phrase_at_start(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
 
 
-def _cue_pattern(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", re.IGNORECASE)
+def _cue_pattern(words: list[str], extra: str | None = None) -> re.Pattern[str]:
+    alternatives = words_alternation(words) + (f"|{extra}" if extra else "")
+    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
 def _parse_example(example: str, where: str) -> tuple[str, str]:
