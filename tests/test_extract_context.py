@@ -1,0 +1,139 @@
+"""Resolution in context: discourse anchors, governing dates, tense, the document's own years."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+
+from tests.conftest import SEED, run_cli
+from timeline import extract
+from timeline.models import Document
+
+
+def _values(document):
+    return {t.text: t.value for t in document.timexes}
+
+
+def test_later_and_next_day_count_from_the_previous_time():
+    text = (
+        "Gempa terjadi pada 3 Maret 2024. Dua hari kemudian bantuan tiba. "
+        "Keesokan harinya jalan dibuka."
+    )
+    document = extract(text, "2024-06-21", lang="id")
+    values = _values(document)
+    assert values["Dua hari kemudian"] == "2024-03-05"
+    assert values["Keesokan harinya"] == "2024-03-06"
+    later = next(t for t in document.timexes if t.text == "Dua hari kemudian")
+    assert later.anchor_id == "t1" and later.anchor == "2024-03-03"
+
+
+def test_english_discourse_anchors():
+    text = "The plant closed on March 3, 2024. Two days later, workers protested. That year, sales fell."
+    values = _values(extract(text, "2024-06-21", lang="en"))
+    assert values["Two days later"] == "2024-03-05"
+    assert values["That year"] == "2024"
+
+
+def test_clock_time_takes_the_date_that_follows_it_in_the_sentence():
+    text = "Pesawat mendarat pukul 07.05 WITA, Senin (17/6), di Makassar."
+    document = extract(text, "2024-06-21", lang="id")
+    clock = next(t for t in document.timexes if t.text.startswith("pukul"))
+    assert clock.value == "2024-06-17T07:05"
+    assert clock.start == "2024-06-17T07:05+08:00"
+    day = next(t for t in document.timexes if t.text.startswith("Senin"))
+    assert clock.anchor_id == day.id
+
+
+def test_clock_time_without_a_date_in_its_sentence_is_on_the_publication_day():
+    document = extract("Rapat dimulai pukul 09.00 WIB.", "2024-06-21", lang="id")
+    assert document.timexes[0].value == "2024-06-21T09:00"
+    assert document.timexes[0].anchor_id == "t0"
+
+
+def test_future_tense_moves_a_bare_weekday_forward():
+    past = extract("Presiden telah berkunjung Senin.", "2024-06-21", lang="id")
+    future = extract("Presiden akan berkunjung Senin.", "2024-06-21", lang="id")
+    assert past.timexes[0].value == "2024-06-17"
+    assert future.timexes[0].value == "2024-06-24"
+
+
+def test_past_tense_picks_the_past_month_unless_the_future_one_is_far_nearer():
+    # Published 2024-11-10: the next March is 111 days away, the last one ended 223 days ago.
+    past = extract("The company said sales rose in March.", "2024-11-10", lang="en")
+    none = extract("Sales in March.", "2024-11-10", lang="en")
+    assert past.timexes[0].value == "2024-03"
+    assert none.timexes[0].value == "2025-03"
+    # Published 2024-01-10: the next March is 51 days away, the last ended 284 days ago; a
+    # sentence's tense is too weak a cue to move the date almost a year back.
+    weak = extract("The company said sales rose in March.", "2024-01-10", lang="en")
+    assert weak.timexes[0].value == "2024-03"
+
+
+def test_weekday_and_numbers_that_disagree_give_a_warning_not_a_failure():
+    document = extract("Sidang digelar Kamis (19/6/2024).", "2024-06-21", lang="id")
+    timex = document.timexes[0]
+    assert timex.value == "2024-06-19"
+    assert timex.warnings
+
+
+def test_a_year_ago_after_a_quarter_is_that_quarter_a_year_before():
+    text = "Third-quarter profit rose 5% from a year ago."
+    values = _values(extract(text, "1989-10-26", lang="en"))
+    assert values["Third-quarter"] == "1989-Q3"
+    assert values["a year ago"] == "1988-Q3"
+
+
+def test_since_a_date_runs_to_the_publication_date():
+    document = extract("Sejak 2019, harga terus naik.", "2024-06-21", lang="id")
+    event = document.events[0]
+    assert event.relation == "since"
+    assert (event.start, event.end) == ("2019-01-01", "2024-06-22")
+
+
+def test_same_input_gives_byte_identical_json():
+    text = SEED.read_text(encoding="utf-8")
+    first = extract(text, "2024-06-21", lang="id", doc_id="seed").model_dump_json()
+    second = extract(text, "2024-06-21", lang="id", doc_id="seed").model_dump_json()
+    assert first == second
+
+
+def test_real_output_validates_against_the_published_schema():
+    schema_run = run_cli("schema")
+    assert schema_run.returncode == 0
+    schema = json.loads(schema_run.stdout)
+    assert schema == Document.model_json_schema()
+    output = run_cli("extract", str(SEED), "--published", "2024-06-21")
+    assert output.returncode == 0
+    jsonschema.validate(json.loads(output.stdout), schema)
+
+
+def test_jsonl_corpus_keeps_one_line_per_record_in_order(tmp_path):
+    corpus = tmp_path / "news.jsonl"
+    corpus.write_text(
+        "\n".join(
+            [
+                json.dumps({"id": "a", "text": "Kemarin hujan.", "published": "2024-06-21"}),
+                "{not json",
+                json.dumps({"id": "c", "published": "2024-06-21"}),
+                json.dumps({"id": "d", "text": "Yesterday it rained.", "published": "2024-02-30"}),
+                json.dumps({"id": "e", "text": "Last week it rained.", "published": "2024-06-21"}),
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    result = run_cli("extract", str(corpus), "--format", "jsonl")
+    assert result.returncode == 1
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line.get("id") for line in lines] == ["a", None, "c", "d", "e"]
+    assert [line.get("line") for line in lines if "error" in line] == [2, 3, 4]
+    assert lines[0]["timexes"][0]["value"] == "2024-06-20"
+    assert lines[4]["timexes"][0]["value"] == "2024-W24"
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_plain_text_without_published_is_a_usage_error():
+    result = run_cli("extract", str(SEED))
+    assert result.returncode == 2
+    assert "--published" in result.stderr
