@@ -150,3 +150,17 @@ def test_impossible_dates_are_invalid():
     assert is_valid_date(2024, 2, 29)
     assert not is_valid_date(2024, 6, 32)
     assert not is_valid_date(2024, 13, 1)
+
+
+def test_computed_holidays():
+    from timeline.calendar import easter_sunday, holiday_date, nth_weekday
+
+    assert easter_sunday(2024) == date(2024, 3, 31)
+    assert easter_sunday(2000) == date(2000, 4, 23)
+    assert easter_sunday(2025) == date(2025, 4, 20)
+    assert nth_weekday(1999, 11, 4, 4) == date(1999, 11, 25)  # Thanksgiving
+    assert nth_weekday(2024, 5, -1, 1) == date(2024, 5, 27)  # last Monday of May
+    assert nth_weekday(2024, 2, 5, 1) is None  # no fifth Monday in February 2024
+    table = {"2024": "04-10"}
+    assert holiday_date(table, 2024) == date(2024, 4, 10)
+    assert holiday_date(table, 1999) is None  # never guessed from another year

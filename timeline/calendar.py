@@ -248,3 +248,45 @@ def weekday_on_or_before(day: date, weekday: int) -> date:
 def weekday_after(day: date, weekday: int) -> date:
     """Earliest date > day falling on `weekday`."""
     return day + timedelta(days=(weekday - day.weekday() - 1) % 7 + 1)
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    ell = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * ell) // 451
+    month, day = divmod(h + ell - 7 * m + 114, 31)
+    return date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
+    """The nth `weekday` (1 = Monday) of a month; nth -1 is the last one."""
+    if nth > 0:
+        first = date(year, month, 1)
+        day = first + timedelta(days=(weekday - 1 - first.weekday()) % 7 + 7 * (nth - 1))
+        return day if day.month == month else None
+    last = date(year, month, days_in_month(year, month))
+    return last - timedelta(days=(last.weekday() - (weekday - 1)) % 7)
+
+
+def holiday_date(rule: dict[str, object], year: int) -> date | None:
+    """The date of a named day in `year` from its rule in a language file, or None if unknown.
+
+    Rules: {rule = "nth_weekday", month, nth, weekday}, {rule = "easter", offset} or a table of
+    known dates {"2024" = "04-10", ...} for days that follow another calendar (Idul Fitri).
+    """
+    kind = rule.get("rule")
+    if kind == "nth_weekday":
+        return nth_weekday(year, int(rule["month"]), int(rule["nth"]), int(rule["weekday"]))
+    if kind == "easter":
+        return easter_sunday(year) + timedelta(days=int(rule.get("offset", 0)))
+    known = rule.get(str(year))
+    if isinstance(known, str):
+        month, day = (int(x) for x in known.split("-"))
+        return date(year, month, day)
+    return None

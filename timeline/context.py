@@ -89,6 +89,7 @@ def resolve_in_context(
     publication = _Anchor(published, PUBLICATION_ID)
     last_dated: _Anchor | None = None
     focus: _Focus | None = None
+    topics: dict[Unit, _Anchor] = {}  # the last period of each unit the text named
     pending_clocks: list[int] = []
     for index, mention in enumerate(mentions):
         spec = mention.spec
@@ -99,8 +100,13 @@ def resolve_in_context(
         anchor = publication
         if _anchoring(spec) is Anchoring.DISCOURSE and last_dated is not None:
             anchor = last_dated
+        elif _anchoring(spec) is Anchoring.TOPIC:
+            anchor = topics.get(getattr(spec, "unit", None), publication)
+        compared = False
         if focus is not None and home - focus.sentence <= 1:
+            original = spec
             spec, anchor = _same_period(spec, anchor, focus)
+            compared = spec is not original
         cue = None
         if not _has_own_direction(spec) and sentences:
             cue = sentence_cue(text, sentences[home], mention, language)
@@ -116,7 +122,9 @@ def resolve_in_context(
         ):
             day = date.fromisoformat(result.start[:10])
             last_dated = _Anchor(day, f"pending:{index}")
-            if result.granularity in _PERIODS_PER_YEAR:
+            if result.granularity in Unit._value2member_map_ and not compared:
+                topics[Unit(result.granularity)] = _Anchor(day, f"pending:{index}")
+            if result.granularity in _PERIODS_PER_YEAR and not compared:
                 focus = _Focus(Unit(result.granularity), _Anchor(day, f"pending:{index}"), home)
 
     for index in pending_clocks:
@@ -148,6 +156,7 @@ def _same_period(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anc
     """'A year ago' right after a quarter is that quarter a year before, not a whole year."""
     if not (
         isinstance(spec, RelativeSpec)
+        and spec.counted
         and spec.unit is Unit.YEAR
         and spec.offset != 0
         and spec.mod is None

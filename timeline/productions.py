@@ -169,7 +169,9 @@ def shift(roles: Roles, language: Language) -> Spec | None:
         return VagueShiftSpec(unit=unit, direction=direction, anchoring=anchoring)
     if not float(amount.value).is_integer():
         return None
-    return RelativeSpec(unit=unit, offset=direction * int(amount.value), anchoring=anchoring)
+    return RelativeSpec(
+        unit=unit, offset=direction * int(amount.value), anchoring=anchoring, counted=True
+    )
 
 
 @production
@@ -311,7 +313,7 @@ def decade(roles: Roles, language: Language) -> Spec | None:
 
 @production
 def holiday(roles: Roles, language: Language) -> Spec | None:
-    """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024': fixed or tabled dates."""
+    """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024': fixed, computed or tabled."""
     meaning = roles["holiday"]
     year, digits = _year(roles)
     direction, _ = _direction(roles)
@@ -325,6 +327,6 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
             year_offset=_year_offset(roles),
             direction=direction,
         )
-    dates = tuple(sorted((int(y), *(int(x) for x in md.split("-"))) for y, md in meaning.items()))
+    rule = tuple(sorted((str(key), str(value)) for key, value in meaning.items()))
     offset = _year_offset(roles)
-    return MovingDateSpec(dates=dates, year=year, year_offset=offset, direction=direction)
+    return MovingDateSpec(rule=rule, year=year, year_offset=offset, direction=direction)

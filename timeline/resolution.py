@@ -16,6 +16,7 @@ from timeline.calendar import (
     Unit,
     duration_value,
     go_back,
+    holiday_date,
     shift,
     third,
     timex_value,
@@ -440,20 +441,21 @@ def _clock(
 
 
 def _moving(spec: MovingDateSpec, anchor: date, cue: int | None) -> Resolution:
-    year = spec.year if spec.year is not None else None
+    rule = dict(spec.rule)
+    year = spec.year
     if spec.year_offset is not None:
         year = anchor.year + spec.year_offset
-    days = [date(y, m, d) for y, m, d in spec.dates]
     if year is not None:
-        matching = [d for d in days if d.year == year]
-        if not matching:
+        chosen = holiday_date(rule, year)
+        if chosen is None:
             raise Rejected(f"no known date in {year}")
-        chosen = matching[0]
     else:
         direction = spec.direction if spec.direction is not None else cue
-        picked = _choose([(d, d + timedelta(days=1)) for d in days], anchor, direction)
+        days = [holiday_date(rule, y) for y in range(anchor.year - 1, anchor.year + 2)]
+        pairs = [(d, d + timedelta(days=1)) for d in days if d is not None]
+        picked = _choose(pairs, anchor, direction, weak=spec.direction is None)
         if picked is None:
-            raise Rejected("no known date")
+            raise Rejected("no known date near the reference")  # never another year's date
         chosen = picked[0]
     return Resolution(
         "DATE",

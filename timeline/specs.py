@@ -18,6 +18,7 @@ class Anchoring(StrEnum):
 
     REFERENCE = "reference"  # the publication date ('kemarin', 'two years ago')
     DISCOURSE = "discourse"  # the previous time in the text ('keesokan harinya', 'that year')
+    TOPIC = "topic"  # the last period of the same unit the text named ('the quarter')
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,7 @@ class RelativeSpec:
     offset: int
     mod: str | None = None  # START/MID/END, or EARLIER/LATER for 'earlier/later this year'
     anchoring: Anchoring = Anchoring.REFERENCE
+    counted: bool = False  # 'two years ago' (counted) rather than 'last year' (named)
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +96,9 @@ class ClockSpec:
 
 @dataclass(frozen=True, slots=True)
 class MovingDateSpec:
-    """A named day whose date changes each year (Idul Fitri): known dates per year."""
+    """A named day whose date changes each year (Easter, Thanksgiving, Idul Fitri)."""
 
-    dates: tuple[tuple[int, int, int], ...]  # (year, month, day), ascending
+    rule: tuple[tuple[str, str], ...]  # the language file's rule, as sorted (key, value) pairs
     year: int | None = None
     year_offset: int | None = None
     direction: int | None = None

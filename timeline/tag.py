@@ -112,22 +112,34 @@ def names_a_day(spec: Spec) -> bool:
     return isinstance(spec, RelativeSpec) and spec.unit is Unit.DAY
 
 
+def _is_bare_time(spec: Spec) -> bool:
+    return isinstance(spec, ClockSpec) and spec.date is None
+
+
 def _join_days_and_times(mentions: list[Mention], text: str, language: Language) -> list[Mention]:
+    """'Senin malam', 'June 19 at 10:30 a.m.' and, where the language allows it, '9 a.m. Tuesday'
+    are one expression: the day gives the date, the time of day the rest."""
     joined: list[Mention] = []
     for mention in mentions:
         previous = joined[-1] if joined else None
-        if (
+        day = time = None
+        if previous is not None and _is_bare_time(mention.spec) and names_a_day(previous.spec):
+            if language.date_time_join.fullmatch(text, previous.end, mention.start):
+                day, time = previous, mention
+        elif (
             previous is not None
-            and isinstance(mention.spec, ClockSpec)
-            and mention.spec.date is None
-            and names_a_day(previous.spec)
-            and language.date_time_join.fullmatch(text, previous.end, mention.start)
+            and language.time_date_join is not None
+            and _is_bare_time(previous.spec)
+            and names_a_day(mention.spec)
+            and language.time_date_join.fullmatch(text, previous.end, mention.start)
         ):
+            day, time = mention, previous
+        if day is not None and time is not None:
             joined[-1] = Mention(
                 start=previous.start,
                 end=mention.end,
                 text=text[previous.start : mention.end],
-                spec=replace(mention.spec, date=previous.spec),
+                spec=replace(time.spec, date=day.spec),
                 rule=f"{previous.rule}+{mention.rule}",
                 lang=language.code,
                 approx=previous.approx or mention.approx,

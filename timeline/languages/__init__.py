@@ -97,6 +97,7 @@ class Language:
     date_order: str
     rules: list[Rule]
     date_time_join: re.Pattern[str]
+    time_date_join: re.Pattern[str] | None
     past_cues: re.Pattern[str]
     future_cues: re.Pattern[str]
     detect_words: frozenset[str]
@@ -396,6 +397,9 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         date_order=meta.get("date_order", "DMY"),
         rules=rules,
         date_time_join=re.compile(joins.get("date_time", r"\s{1,3}"), re.IGNORECASE),
+        time_date_join=re.compile(joins["time_date"], re.IGNORECASE)
+        if "time_date" in joins
+        else None,
         past_cues=_cue_pattern(context.get("past", []), context.get("past_regex")),
         future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
