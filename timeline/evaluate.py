@@ -611,20 +611,27 @@ def format_text(result: Evaluation, show_errors: int = 10) -> str:
         lines += ["", f"failed documents ({len(result.failed)}, scored as empty output):"]
         lines += [f"  {doc}: {message}" for doc, message in result.failed]
     if show_errors > 0:
-        for kind in ERROR_KINDS:
-            classes = result.errors[kind][:show_errors]
-            if not classes:
-                continue
-            lines += ["", f"{kind.replace('_', ' ')} ({result.error_counts[kind]}), most frequent:"]
-            for error_class in classes:
-                lines.append(f"  {error_class.count:>4}  {error_class.key}")
-                for example in error_class.examples[:1]:
-                    detail = ", ".join(
-                        f"{side} {label}"
-                        for side, label in (("gold", example.gold), ("system", example.system))
-                        if label
-                    )
-                    if example.gold and example.system_text not in (None, example.text):
-                        detail += f" on {example.system_text!r}"
-                    lines.append(f"        {example.doc}: {example.context}  ({detail})")
+        lines += format_errors(result, show_errors)
     return "\n".join(lines)
+
+
+def format_errors(result: Evaluation, show_errors: int) -> list[str]:
+    """The N most frequent classes of each error kind, each with its first example."""
+    lines: list[str] = []
+    for kind in ERROR_KINDS:
+        classes = result.errors[kind][:show_errors]
+        if not classes:
+            continue
+        lines += ["", f"{kind.replace('_', ' ')} ({result.error_counts[kind]}), most frequent:"]
+        for error_class in classes:
+            lines.append(f"  {error_class.count:>4}  {error_class.key}")
+            for example in error_class.examples[:1]:
+                detail = ", ".join(
+                    f"{side} {label}"
+                    for side, label in (("gold", example.gold), ("system", example.system))
+                    if label
+                )
+                if example.gold and example.system_text not in (None, example.text):
+                    detail += f" on {example.system_text!r}"
+                lines.append(f"        {example.doc}: {example.context}  ({detail})")
+    return lines
