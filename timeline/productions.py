@@ -13,6 +13,7 @@ which lets another rule claim the text; it raises Rejected when the text names a
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from typing import Any
 
 from timeline.calendar import CLOCK_UNITS, SEASON_CODES, Unit, duration_value, is_valid_date
@@ -33,7 +34,8 @@ from timeline.specs import (
 )
 
 Roles = Mapping[str, Any]
-Production = Callable[[Roles, Language], Spec | None]
+# A production gives one spec, or for a range one spec per named part of the match.
+Production = Callable[[Roles, Language], Spec | list[tuple[str, Spec]] | None]
 
 PRODUCTIONS: dict[str, Production] = {}
 
@@ -73,7 +75,10 @@ def _amount(roles: Roles) -> Amount | None:
         return Amount(None)
     amount = roles.get("amount")
     if isinstance(amount, int | float):  # a word class that counts once: 'the year ended'
-        return Amount(float(amount))
+        amount = Amount(float(amount))
+    times = roles.get("times")
+    if times is not None and amount is not None and not amount.vague:
+        return Amount(times * amount.value)  # '1x24 jam': 24 hours
     return amount
 
 
@@ -110,7 +115,7 @@ def date(roles: Roles, language: Language) -> Spec | None:
     if day is not None and not is_valid_date(year if digits == 4 and year else 2024, month, day):
         raise Rejected(f"no day {day} in month {month}")
     direction, anchoring = _direction(roles)
-    return CalendarSpec(
+    calendar = CalendarSpec(
         year=year,
         year_digits=digits,
         month=month,
@@ -121,6 +126,9 @@ def date(roles: Roles, language: Language) -> Spec | None:
         mod=roles.get("mod"),
         anchoring=anchoring,
     )
+    if roles.get("part") and (day is not None or weekday is not None):
+        return ClockSpec(part=roles["part"], date=calendar)  # 'Jumat pagi (21/6)'
+    return calendar
 
 
 @production
@@ -139,12 +147,40 @@ def numeric_date(roles: Roles, language: Language) -> Spec | None:
 
 
 @production
+def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | None:
+    """'17-19 Juni 2024', 'Senin-Rabu (17-19/6)', '2019-2024': two dates sharing what the second
+    names (month, year); the parts of the match named `first` and `second` become two
+    expressions, as TimeML annotates a range."""
+    second = date(roles, language)
+    if not isinstance(second, CalendarSpec):
+        return None
+    if roles.get("year_first") is not None:
+        first_year = roles["year_first"]
+        if roles.get("year") is None or first_year >= roles["year"]:
+            return None
+        return [("first", replace(second, year=first_year)), ("second", second)]
+    first_day = roles.get("day_first")
+    month = roles.get("month_first") or second.month
+    if first_day is None or second.day is None or (month, first_day) >= (second.month, second.day):
+        return None
+    year = second.year if second.year is not None else 2024  # leap-safe check without a year
+    if not is_valid_date(year, month, first_day):
+        raise Rejected(f"no day {first_day} in month {month}")
+    weekday = roles.get("weekday_first")
+    first = replace(second, day=first_day, month=month, weekday=weekday)
+    return [("first", first), ("second", second)]
+
+
+@production
 def relative_unit(roles: Roles, language: Language) -> Spec | None:
     """'bulan lalu', 'next year', 'awal pekan ini', 'earlier this month'."""
     unit = _unit(roles)
     if unit is None or unit in CLOCK_UNITS:
         return None
-    offset, anchoring = offset_and_anchoring(roles["deictic"])
+    # Without a deictic word ('akhir tahun', 'akhir pekan') the unit is the one the text is
+    # about: the last such period it named, else the current one.
+    deictic = roles.get("deictic", {"offset": 0, "anchor": Anchoring.TOPIC.value})
+    offset, anchoring = offset_and_anchoring(deictic)
     return RelativeSpec(unit=unit, offset=offset, mod=roles.get("mod"), anchoring=anchoring)
 
 

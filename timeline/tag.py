@@ -10,6 +10,7 @@ expression, and parts of day that found no day to join are dropped.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -89,20 +90,32 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
         if spec is None:
             continue
         claimed.add(start, match.end())
-        mentions.append(
-            Mention(
-                start=start,
-                end=match.end(),
-                text=text[start : match.end()],
-                spec=spec,
-                rule=rule.name,
-                lang=language.code,
-                approx=roles.get("approx"),
-                standalone=rule.standalone,
+        # A range ('17-19 Juni 2024') yields one expression per named part of the match.
+        parts = spec if isinstance(spec, list) else [(None, spec)]
+        for group, part in parts:
+            begin, finish = _span_of(match, rule, group) if group else (start, match.end())
+            mentions.append(
+                Mention(
+                    start=begin,
+                    end=finish,
+                    text=text[begin:finish],
+                    spec=part,
+                    rule=rule.name,
+                    lang=language.code,
+                    approx=roles.get("approx"),
+                    standalone=rule.standalone,
+                )
             )
-        )
     mentions.sort(key=lambda m: m.start)
     return [m for m in _join_days_and_times(mentions, text, language) if m.standalone]
+
+
+def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:
+    """The span of the group that filled `role` (a role used twice has numbered group names)."""
+    for name, filled in rule.group_roles.items():
+        if filled == role and match.span(name) != (-1, -1):
+            return match.span(name)
+    return match.span()
 
 
 def names_a_day(spec: Spec) -> bool:
