@@ -137,3 +137,45 @@ def test_plain_text_without_published_is_a_usage_error():
     result = run_cli("extract", str(SEED))
     assert result.returncode == 2
     assert "--published" in result.stderr
+
+
+def test_a_range_gives_two_expressions_and_one_event_spanning_them():
+    text = "JAKARTA, KOMPAS.com - Pameran digelar 17-19 Juni 2024 di Jakarta."
+    document = extract(text, "2024-06-21", lang="id")
+    assert [(t.text, t.value) for t in document.timexes] == [
+        ("17", "2024-06-17"),
+        ("19 Juni 2024", "2024-06-19"),
+    ]
+    event = document.events[0]
+    assert (event.start, event.end) == ("2024-06-17", "2024-06-20")
+    assert event.text.startswith("Pameran digelar")  # the dateline is not part of the event
+
+
+def test_from_until_is_a_bounded_event_not_since():
+    text = "Hujan lebat terjadi sejak Sabtu (22/6/2024) hingga Senin (24/6/2024)."
+    event = extract(text, "2024-06-21", lang="id").events[0]
+    assert event.relation == "at"
+    assert (event.start, event.end) == ("2024-06-22", "2024-06-25")
+
+
+def test_since_a_future_time_is_not_a_since_event():
+    event = extract("Harga naik sejak awal 2025.", "2024-06-21", lang="id").events[0]
+    assert event.relation == "at"
+    assert event.start == "2025-01-01"
+
+
+def test_a_month_range_shares_the_year_of_its_end():
+    values = _values(
+        extract("Kemarau terjadi dari Juli hingga Oktober 2023.", "2024-06-21", lang="id")
+    )
+    assert values == {"Juli": "2023-07", "Oktober 2023": "2023-10"}
+
+
+def test_the_next_days_start_on_the_publication_day():
+    timex = extract("Waspada selama tiga hari ke depan.", "2024-06-21", lang="id").timexes[0]
+    assert (timex.value, timex.start, timex.end) == ("P3D", "2024-06-21", "2024-06-25")
+
+
+def test_traffic_is_not_a_connective():
+    event = extract("Lalu lintas padat pukul 07.00 WIB.", "2024-06-21", lang="id").events[0]
+    assert event.text.startswith("Lalu lintas")

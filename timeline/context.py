@@ -142,7 +142,7 @@ def resolve_in_context(
 
 # Reporting periods that 'a year ago' / 'a year earlier' compare against (business news: "sales in
 # the third quarter rose from a year earlier" means the third quarter of the year before).
-_PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2, Unit.MONTH.value: 12}
+_PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +158,7 @@ def _same_period(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anc
         isinstance(spec, RelativeSpec)
         and spec.counted
         and spec.unit is Unit.YEAR
-        and spec.offset != 0
+        and spec.offset < 0
         and spec.mod is None
     ):
         return spec, anchor

@@ -17,6 +17,12 @@ from timeline.sentences import Sentence, split_sentences
 
 MAX_DESCRIPTION = 140
 _WORD = re.compile(r"\w[\w'’-]{0,40}")
+# A news dateline opening an article: "JAKARTA, KOMPAS.com -", "WASHINGTON (AP) --",
+# "TajukRakyat.com,-". A layout convention of news across languages, not a word list.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'’-]{1,40}(?:\s{0,3}\([^)]{1,40}\))?(?:\s{0,3},\s{0,3}[\w.]{2,40})?"
+    r"|\w{2,40}\.(?:com|co\.id|id|net|org)(?:\s{0,3},)?)\s{0,3}[-–—]{1,2}\s{0,3}"
+)
 _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
 
@@ -59,6 +65,8 @@ def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, languag
     """A short description: the sentence without its leading connective, and without the time
     (with its preposition) when the time opens or closes the sentence."""
     start, end = sentence.start, sentence.end
+    if dateline := _DATELINE.match(text, start, end):
+        start = dateline.end()
     opening = text[start:end]
     if language.connectives is not None and (found := language.connectives.match(opening)):
         start += found.end()
@@ -101,9 +109,17 @@ def build_events(
         words = content_words(body, language)
         if dating:
             timex = dating[0]
-            relation, start = "at", timex.start
-            end = timex.end
-            if _preceded_by(text, timex.span[0], sentence.start, language.since_signals):
+            relation, start, end = "at", timex.start, timex.end
+            ids = [timex.id]
+            until = _range_end(text, timex, dating[1:], language)
+            if until is not None:  # 'sejak Sabtu (22/6) hingga Senin (24/6)', 'from 1990 to 1995'
+                end = until.end
+                ids.append(until.id)
+            elif (
+                _preceded_by(text, timex.span[0], sentence.start, language.since_signals)
+                and start is not None
+                and start[:10] <= published.isoformat()
+            ):
                 relation, end = "since", tomorrow
             description = describe(text, sentence, timex.span, language)
             draft = _Draft(
@@ -115,7 +131,7 @@ def build_events(
                 timex.value,
                 timex.approximate,
                 relation,
-                [timex.id],
+                ids,
                 sentence.start,
                 words,
                 [
@@ -172,6 +188,21 @@ def build_events(
     events = [_to_event(f"e{i}", d) for i, d in enumerate(merged, start=1)]
     offset = len(events)
     return events, [_to_event(f"e{offset + i}", d) for i, d in enumerate(undated, start=1)]
+
+
+def _range_end(text: str, first: Timex, later: list[Timex], language: Language) -> Timex | None:
+    """The timex that closes a range opened by `first` ('hingga', 'until', '-'), if any."""
+    if first.start is None:
+        return None
+    if not later:
+        return None
+    closing = later[0]
+    between = text[first.span[1] : closing.span[0]].strip(" ,").lower()
+    words = between.split()
+    joined = between in ("-", "–") or (words and words[-1] in language.until_words)
+    if joined and len(words) <= 3 and closing.end is not None and closing.end >= first.start:
+        return closing
+    return None
 
 
 def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> bool:

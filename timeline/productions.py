@@ -159,6 +159,10 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
         if roles.get("year") is None or first_year >= roles["year"]:
             return None
         return [("first", replace(second, year=first_year)), ("second", second)]
+    if second.day is None and roles.get("month_first") is not None:  # 'Juli hingga Oktober 2023'
+        if second.month is None or roles["month_first"] >= second.month:
+            return None
+        return [("first", replace(second, month=roles["month_first"])), ("second", second)]
     first_day = roles.get("day_first")
     month = roles.get("month_first") or second.month
     if first_day is None or second.day is None or (month, first_day) >= (second.month, second.day):
@@ -220,6 +224,13 @@ def recent(roles: Roles, language: Language) -> Spec | None:
     if amount is None and roles.get("recent") == "one":
         amount = Amount(1.0)  # 'the past week': one week
     return RecentSpec(unit=unit, amount=None if amount is None else amount.value)
+
+
+@production
+def upcoming(roles: Roles, language: Language) -> Spec | None:
+    """'tiga hari ke depan', 'the next few days', 'the coming weeks': starts on the anchor day."""
+    spec = recent(roles, language)
+    return replace(spec, direction=1) if isinstance(spec, RecentSpec) else None
 
 
 @production

@@ -361,14 +361,18 @@ def _vague_shift(spec: VagueShiftSpec, anchor: date) -> Resolution:
 def _recent(spec: RecentSpec, anchor: date) -> Resolution:
     amount = spec.amount
     count = VAGUE_FAR if amount is None else amount
-    end = anchor + timedelta(days=1)
+    back = -spec.direction  # units to go back: N for 'the last N', -N for 'the next N'
     if spec.unit in CLOCK_UNITS:
         seconds = {Unit.HOUR: 3600, Unit.MINUTE: 60, Unit.SECOND: 1}[spec.unit] * count
-        start = anchor - timedelta(days=int(-(-seconds // 86400)))
+        far = anchor - back * timedelta(days=int(-(-seconds // 86400)))
     elif float(count).is_integer():
-        start = go_back(spec.unit, anchor, int(count))
+        far = go_back(spec.unit, anchor, back * int(count))
     else:
-        start = go_back(Unit.DAY, anchor, round(count * _approx_days(spec.unit)))
+        far = go_back(Unit.DAY, anchor, back * round(count * _approx_days(spec.unit)))
+    if spec.direction < 0:
+        start, end = far, anchor + timedelta(days=1)
+    else:
+        start, end = anchor, far + timedelta(days=1)
     return Resolution(
         "DURATION",
         duration_value(spec.unit, amount),

@@ -60,10 +60,12 @@ class VagueShiftSpec:
 
 @dataclass(frozen=True, slots=True)
 class RecentSpec:
-    """'tiga bulan terakhir', 'in recent months': a duration that ends on the anchor day."""
+    """'tiga bulan terakhir', 'in recent months': a duration that ends on the anchor day; with
+    direction +1, 'tiga hari ke depan', 'the coming weeks': one that starts on it."""
 
     unit: Unit
     amount: float | None  # None: vague ('beberapa', 'recent')
+    direction: int = -1
 
 
 @dataclass(frozen=True, slots=True)

@@ -53,7 +53,7 @@ class _Spans:
 
 def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
     """The values of a match's groups, looked up in the language's tables."""
-    roles: dict[str, Any] = {}
+    roles: dict[str, Any] = dict(rule.defaults)
     for name, text in match.groupdict().items():
         if text is None:
             continue

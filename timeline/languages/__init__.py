@@ -88,6 +88,7 @@ class Rule:
     order: int
     standalone: bool
     examples: tuple[tuple[str, str], ...]
+    defaults: dict[str, Any] = field(default_factory=dict)  # role values the words imply
 
 
 @dataclass
@@ -104,6 +105,7 @@ class Language:
     abbreviations: frozenset[str] = frozenset()
     since_then: re.Pattern[str] | None = None
     since_signals: frozenset[str] = frozenset()
+    until_words: frozenset[str] = frozenset()
     signals: frozenset[str] = frozenset()
     connectives: re.Pattern[str] | None = None
     stopwords: frozenset[str] = frozenset()
@@ -384,6 +386,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
                 group_roles=group_roles,
                 order=order,
                 standalone=spec.get("standalone", True),
+                defaults=dict(spec.get("defaults", {})),
                 examples=tuple(_parse_example(e, where) for e in spec.get("examples", [])),
             )
         )
@@ -406,6 +409,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         abbreviations=frozenset(w.lower() for w in meta.get("abbreviations", [])),
         since_then=_phrase_at_start(events.get("since_then", [])),
         since_signals=frozenset(w.lower() for w in events.get("since", [])),
+        until_words=frozenset(w.lower() for w in events.get("until", [])),
         signals=frozenset(w.lower() for w in events.get("signals", [])),
         connectives=_phrase_at_start(events.get("connectives", [])),
         stopwords=frozenset(w.lower() for w in events.get("stopwords", [])),
