@@ -10,6 +10,7 @@ they are for the terminal, not for committed docs).
 
 dateparser is measured twice: with its default settings (RELATIVE_BASE set to the DCT, which
 it needs), and with PREFER_DATES_FROM="past", the setting a news user would be tempted by.
+TIMELINE_SHARED points to another shared folder than ../shared (e.g. from a clean worktree).
 """
 
 from __future__ import annotations

@@ -12,6 +12,9 @@
   ../shared/spec/resolution-cases.tsv (or fixtures/cases/*.tsv).
 - Peak memory (max RSS) of a fresh process that imports timeline and extracts every document,
   and the tracemalloc peak of extracting the longest one.
+
+The shared folder is ../shared beside the repository; set TIMELINE_SHARED to use another (for
+instance when measuring a clean `git worktree` of a commit).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import subprocess
 import sys
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import date
 
 from _common import REPO, SHARED, available_corpora, machine_lines, median
@@ -48,7 +52,11 @@ def load_documents() -> tuple[str, list[tuple[str, date, str]]]:
     return f"project fixtures (corpora absent): {len(seed + gold)} documents", seed + gold
 
 
-def passes(function, documents, runs: int) -> float:  # type: ignore[no-untyped-def]
+def passes(
+    function: Callable[[str, date, str], object],
+    documents: list[tuple[str, date, str]],
+    runs: int,
+) -> float:
     """Median seconds of one pass over all documents (after a warm-up pass)."""
     for document in documents:
         function(*document)
