@@ -248,13 +248,12 @@ def _dateparser_names(locale: str) -> dict[str, dict[str, Any]]:
 def _split_abbreviations(names: list[str]) -> tuple[list[str], list[str]]:
     """Full names vs abbreviations ('jun', 'Sept'): abbreviations need a day or year beside them."""
     lowered = sorted({n.lower() for n in names})
-    longest = max((len(n) for n in lowered), default=0)
     full, short = [], []
     for name in lowered:
-        is_prefix = any(
-            o != name and o.startswith(name) and len(o) - len(name) >= 3 for o in lowered
-        )
-        (short if (len(name) <= 3 and len(name) < longest) or is_prefix else full).append(name)
+        # 'jun' beside 'juni' is short; 'day' beside its plural 'days' is not.
+        longer = [o for o in lowered if len(o) > len(name) and o != name + "s"]
+        is_prefix = any(o.startswith(name) and len(o) - len(name) >= 3 for o in longer)
+        (short if (len(name) <= 3 and longer) or is_prefix else full).append(name)
     return full, short
 
 
