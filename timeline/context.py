@@ -46,7 +46,9 @@ def sentence_cue(text: str, sentence: Sentence, mention: Mention, language: Lang
     cue words inside the mention itself are its own direction and do not count here.
     """
     best: tuple[int, int] | None = None
-    for direction, cues in ((-1, language.past_cues), (1, language.future_cues)):
+    # Future first: on a tie (a word on both lists, like 'scheduled' and the past '-ed') the
+    # more specific future word wins.
+    for direction, cues in ((1, language.future_cues), (-1, language.past_cues)):
         for found in cues.finditer(text, sentence.start, mention.start):
             distance = mention.start - found.end()
             if best is None or distance < best[0]:
