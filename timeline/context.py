@@ -77,9 +77,14 @@ def document_years(mentions: list[Mention]) -> dict[int, int]:
 
 
 def resolve_in_context(
-    mentions: list[Mention], text: str, published: date, language: Language
+    mentions: list[Mention],
+    text: str,
+    published: date,
+    language: Language,
+    sentences: list[Sentence] | None = None,
 ) -> list[Timex]:
-    sentences = split_sentences(text, language.abbreviations)
+    if sentences is None:
+        sentences = split_sentences(text, language.abbreviations)
     years = document_years(mentions)
 
     def year_hint(spec: CalendarSpec) -> int | None:

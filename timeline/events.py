@@ -88,10 +88,15 @@ def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, languag
 
 
 def build_events(
-    text: str, timexes: list[Timex], published: date, language: Language
+    text: str,
+    timexes: list[Timex],
+    published: date,
+    language: Language,
+    sentences: list[Sentence] | None = None,
 ) -> tuple[list[Event], list[Event]]:
     """Dated events in chronological order, and undated ones in textual order."""
-    sentences = split_sentences(text, language.abbreviations)
+    if sentences is None:
+        sentences = split_sentences(text, language.abbreviations)
     tomorrow = (published + timedelta(days=1)).isoformat()
     by_sentence: dict[int, list[Timex]] = {}
     cursor = 0

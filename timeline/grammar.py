@@ -122,3 +122,86 @@ def compile_rule(
         return re.compile(source, flags), group_classes, group_roles
     except re.error as exc:
         raise GrammarError(f"{where}: {exc}") from exc
+
+
+PREFIX_LENGTH = 3
+_MAX_PREFIXES = 4000
+
+
+def first_prefixes(pattern: re.Pattern[str], length: int = PREFIX_LENGTH) -> frozenset[str]:
+    """The lowercased texts (up to `length` characters) a match of `pattern` can begin with.
+
+    A shorter entry means 'followed by anything'; an empty entry means the rule can begin
+    anywhere. The tagger uses these to try a rule only where the text could start it, which is
+    what makes extraction of a long article fast. Computed from the parsed pattern (the standard
+    library's regex parser); if that parser is unavailable the rule is simply always tried.
+    """
+    try:
+        from re import _parser  # type: ignore[attr-defined]
+
+        tree = _parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a parser we do not know: never filter
+        return frozenset({""})
+    open_, done = _walk(list(tree), {""}, length, _parser)
+    return frozenset(open_ | done)
+
+
+def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
+    """Extend the open prefixes through a parsed sequence; returns (open, finished)."""
+    names = parser  # opcodes are compared by name so the code does not import private constants
+    finished: set[str] = set()
+    for op, arg in items:
+        if not current:
+            break
+        kind = str(op)
+        if kind in ("AT", "ASSERT", "ASSERT_NOT"):
+            continue  # zero width
+        if kind == "LITERAL":
+            current = {p + chr(arg).lower() for p in current}
+        elif kind == "IN" and (chars := _small_set(arg)) is not None:
+            current = {p + c for p in current for c in chars}
+        elif kind == "SUBPATTERN":
+            current, more = _walk(list(arg[-1]), current, length, names)
+            finished |= more
+        elif kind == "BRANCH":
+            union: set[str] = set()
+            for branch in arg[1]:
+                opened, more = _walk(list(branch), current, length, names)
+                union |= opened
+                finished |= more
+            current = union
+        elif kind in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, high, body = arg
+            reachable = set(current) if low == 0 else set()
+            step = current
+            for count in range(1, min(high, length + 1) + 1):
+                step, more = _walk(list(body), step, length, names)
+                finished |= more
+                if count >= low:
+                    reachable |= step
+                if not step:
+                    break
+            current = reachable
+        else:  # any other construct: the prefix can go on with anything
+            finished |= current
+            current = set()
+        full = {p for p in current if len(p) >= length}
+        finished |= {p[:length] for p in full}
+        current -= full
+        if len(current) > _MAX_PREFIXES:
+            finished |= {p for p in current}
+            current = set()
+    return current, finished
+
+
+def _small_set(items) -> list[str] | None:  # type: ignore[no-untyped-def]
+    chars: list[str] = []
+    for op, arg in items:
+        kind = str(op)
+        if kind == "LITERAL":
+            chars.append(chr(arg).lower())
+        elif kind == "RANGE" and arg[1] - arg[0] <= 25:
+            chars.extend(chr(c).lower() for c in range(arg[0], arg[1] + 1))
+        else:
+            return None
+    return sorted(set(chars))

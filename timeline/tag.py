@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -69,11 +70,10 @@ def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
 def find_mentions(text: str, language: Language) -> list[Mention]:
     """All temporal expressions in `text`, in textual order."""
     candidates = []
-    for rule in language.rules:
-        for match in rule.pattern.finditer(text):
-            start, end = match.span()
-            if end > start:
-                candidates.append((start - end, start, rule.order, rule, match))
+    for rule, match in _all_matches(text, language):
+        start, end = match.span()
+        if end > start:
+            candidates.append((start - end, start, rule.order, rule, match))
     candidates.sort(key=lambda c: c[:3])
 
     claimed = _Spans()
@@ -108,6 +108,29 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
             )
     mentions.sort(key=lambda m: m.start)
     return [m for m in _join_days_and_times(mentions, text, language) if m.standalone]
+
+
+# Rules are tried at every place an expression can begin (a word's first letter, or a sign
+# like "(" or "'"), so that overlapping matches of one rule are all seen. Above this length the
+# tagger tries at each place only the rules whose matches can begin with the next letters there
+# (same matches, far fewer tries); short phrases skip building that index.
+INDEX_FROM_LENGTH = 300
+_STARTS = re.compile(r"(?<![^\W_])[^\W_]|[^\w\s]")
+
+
+def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match[str]]]:
+    """Every match of every rule at every place it can begin, overlapping ones included."""
+    rules = language.rules
+    everything = range(len(rules))
+    use_index = len(text) >= INDEX_FROM_LENGTH
+    lowered = text.lower()
+    for start in _STARTS.finditer(text):
+        position = start.start()
+        numbers = language.rules_starting(lowered[position : position + 3]) if use_index else everything
+        for number in numbers:
+            match = rules[number].pattern.match(text, position)
+            if match is not None:
+                yield rules[number], match
 
 
 def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:

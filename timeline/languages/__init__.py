@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from timeline.grammar import GrammarError, compile_rule, words_alternation
+from timeline.grammar import GrammarError, compile_rule, first_prefixes, words_alternation
 
 _DATEPARSER_MONTHS = [
     "january",
@@ -116,6 +116,35 @@ class Language:
     vague_amounts: frozenset[str] = frozenset()
     join_examples: tuple[tuple[str, str], ...] = ()
     class_patterns: dict[str, str] = field(default_factory=dict)
+    _rule_index: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
+    _starting: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def rule_index(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+        """Positions in `rules` by the first letters their matches can begin with, and those
+        that can begin anywhere; built on first use (resolving a phrase does not need it)."""
+        if self._rule_index is None:
+            index: dict[str, list[int]] = {}
+            anywhere = []
+            for number, rule in enumerate(self.rules):
+                prefixes = first_prefixes(rule.pattern)
+                if "" in prefixes:
+                    anywhere.append(number)
+                    continue
+                for prefix in prefixes:
+                    index.setdefault(prefix, []).append(number)
+            self._rule_index = ({k: tuple(v) for k, v in index.items()}, tuple(anywhere))
+        return self._rule_index
+
+    def rules_starting(self, opening: str) -> tuple[int, ...]:
+        """Which rules can begin with `opening` (the next three lowercased characters)."""
+        found = self._starting.get(opening)
+        if found is None:
+            index, anywhere = self.rule_index()
+            numbers = set(anywhere)
+            for width in range(1, len(opening) + 1):
+                numbers.update(index.get(opening[:width], ()))
+            found = self._starting[opening] = tuple(sorted(numbers))
+        return found
 
     def class_of(self, classes: tuple[str, ...], text: str) -> str:
         """Which of a group's classes matched `text` (the first, when only one is possible)."""

@@ -1,0 +1,61 @@
+"""The tagger's fast path (rules tried only where their first letters stand) finds exactly what
+trying every rule at every place finds."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import FIXTURES, SEED
+from timeline import languages, tag
+from timeline.grammar import first_prefixes
+
+
+def _both_ways(text, language, monkeypatch):
+    fast = tag.find_mentions(text, language)
+    monkeypatch.setattr(tag, "INDEX_FROM_LENGTH", len(text) + 1)
+    slow = tag.find_mentions(text, language)
+    monkeypatch.undo()
+    return fast, slow
+
+
+@pytest.mark.parametrize("code", ["id", "en"])
+def test_fast_path_equals_exhaustive_scan_on_articles(code, monkeypatch):
+    texts = [SEED.read_text(encoding="utf-8")]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "eval").glob("*.json"))]
+    language = languages.load(code)
+    for text in texts:
+        fast, slow = _both_ways(text * 2, language, monkeypatch)
+        assert fast == slow
+
+
+WORDS = st.sampled_from(
+    "the a last next 19 June 2024 Senin (17/6) kemarin malam pukul 14.30 WIB two years ago "
+    "beberapa hari lalu May I Q3 '90s early mid-June akhir pekan ini 1990-an sejak 2019 and of"
+    .split()
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(WORDS, min_size=40, max_size=120), st.sampled_from(["id", "en"]))
+def test_fast_path_equals_exhaustive_scan_on_random_word_salad(words, code):
+    language = languages.load(code)
+    text = " ".join(words)
+    fast = tag.find_mentions(text, language)
+    saved = tag.INDEX_FROM_LENGTH
+    tag.INDEX_FROM_LENGTH = len(text) + 1
+    try:
+        slow = tag.find_mentions(text, language)
+    finally:
+        tag.INDEX_FROM_LENGTH = saved
+    assert fast == slow
+
+
+def test_first_prefixes_of_a_rule():
+    import re
+
+    pattern = re.compile(r"(?<![\w])(?:(?:about|around) )?(?:[0-9]{1,2}|jan)", re.IGNORECASE)
+    prefixes = first_prefixes(pattern)
+    assert {"abo", "aro", "jan", "1", "12"} <= prefixes
+    assert "" not in prefixes
