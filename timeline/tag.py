@@ -126,7 +126,9 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
     lowered = text.lower()
     for start in _STARTS.finditer(text):
         position = start.start()
-        numbers = language.rules_starting(lowered[position : position + 3]) if use_index else everything
+        numbers = (
+            language.rules_starting(lowered[position : position + 3]) if use_index else everything
+        )
         for number in numbers:
             match = rules[number].pattern.match(text, position)
             if match is not None:
