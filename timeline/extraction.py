@@ -13,6 +13,7 @@ from timeline.context import resolve_in_context
 from timeline.events import build_events
 from timeline.models import Document
 from timeline.phrases import AUTO, detection_score, language_codes
+from timeline.sentences import split_sentences
 from timeline.tag import find_mentions
 
 
@@ -38,8 +39,9 @@ def extract(
     code = detect_language(text) if lang == AUTO else lang
     language = languages.load(code)
     mentions = find_mentions(text, language)
-    timexes = resolve_in_context(mentions, text, published, language)
-    events, undated = build_events(text, timexes, published, language)
+    sentences = split_sentences(text, language.abbreviations)
+    timexes = resolve_in_context(mentions, text, published, language, sentences)
+    events, undated = build_events(text, timexes, published, language, sentences)
     return Document(
         id=doc_id,
         published=published.isoformat(),
