@@ -151,7 +151,7 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     """'17-19 Juni 2024', 'Senin-Rabu (17-19/6)', '2019-2024': two dates sharing what the second
     names (month, year); the parts of the match named `first` and `second` become two
     expressions, as TimeML annotates a range."""
-    second = date(roles, language)
+    second = numeric_date(roles, language) if "n1" in roles else date(roles, language)
     if not isinstance(second, CalendarSpec):
         return None
     if roles.get("year_first") is not None:
