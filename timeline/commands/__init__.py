@@ -3,4 +3,4 @@
 cli.py registers every module listed in COMMAND_MODULES, so a new command is a new module here.
 """
 
-COMMAND_MODULES: tuple[str, ...] = ("extract", "evaluate")
+COMMAND_MODULES: tuple[str, ...] = ("extract", "evaluate", "plot")
