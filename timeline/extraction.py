@@ -12,16 +12,18 @@ from timeline import languages
 from timeline.context import resolve_in_context
 from timeline.events import build_events
 from timeline.models import Document
-from timeline.phrases import AUTO, detection_score, language_codes
+from timeline.phrases import AUTO, language_codes
 from timeline.sentences import split_sentences
 from timeline.tag import find_mentions
 
 
 def detect_language(text: str) -> str:
-    """The language whose common words the text uses most (the first code on a tie)."""
-    codes = languages.available()
-    sample = text[:20000]
-    return max(codes, key=lambda code: (detection_score(sample, code), -codes.index(code)))
+    """The most likely language among those with a data file (see timeline.detect for why
+    py3langid); imported here, not at module level, so nothing pays for the model until a
+    document is actually extracted under --lang auto."""
+    from timeline.detect import detect
+
+    return detect(text, languages.available()).lang
 
 
 def extract(

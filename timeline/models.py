@@ -103,6 +103,11 @@ class Document(BaseModel):
     published: str = Field(description="Publication date YYYY-MM-DD: the reference time (DCT).")
     published_source: Literal["cli", "jsonl", "html-metadata", "json", "timeml"] = "cli"
     lang: str
+    lang_source: Literal["cli", "detected", "jsonl"] | None = Field(
+        None,
+        description="How lang was chosen: given with --lang (cli), detected from the text "
+        "(detected), or the corpus record's own 'lang' (jsonl); null when not recorded.",
+    )
     title: str | None = None
     text_length: int = Field(0, description="Length of the document text in code points.")
     timexes: list[Timex] = Field(default_factory=list)

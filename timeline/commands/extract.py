@@ -1,16 +1,33 @@
-"""`timeline extract` and `timeline schema`: the JSON event list and its published schema."""
+"""`timeline extract` and `timeline schema`: an article's or a corpus's timeline, in the format
+a reader or a pipeline wants, and the JSON Schema of the JSON output.
+
+Inputs: a text file, an HTML page (text, title and date read from the page), standard input
+('-', sniffed for HTML), or a JSONL corpus (streamed, optionally in parallel). Outputs: json and
+jsonl (the pinned Document contract), timeml, timelinejs, csv. Every file is written atomically.
+Heavy modules (the extractor, the language detector, HTML parsing, rich) are imported inside the
+command so `timeline resolve` does not pay for them.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sys
-from typing import Annotated
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, NoReturn
 
 import typer
 
 from timeline.cli import LangOption, PublishedOption, UsageProblem, check_language, parse_published
 
-FORMATS = ("json", "jsonl")
+if TYPE_CHECKING:
+    from datetime import date
+
+    from timeline.io.readers import InputError
+
+FORMATS = ("json", "jsonl", "timeml", "timelinejs", "csv")
+SINGLE_DOCUMENT_FORMATS = ("timeml", "timelinejs")
 
 
 def register(app: typer.Typer) -> None:
@@ -20,97 +37,291 @@ def register(app: typer.Typer) -> None:
 
 def extract_command(
     input: Annotated[
-        str, typer.Argument(help="A text file, '-' for standard input, or a .jsonl corpus.")
+        str,
+        typer.Argument(
+            help="A text file, an HTML page (.html/.htm), '-' for standard input, "
+            "or a .jsonl corpus (one JSON object per line with text, published, id, lang)."
+        ),
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
     format: Annotated[
         str,
-        typer.Option("--format", "-f", help="json (one object; an array for a corpus) or jsonl."),
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (one object; an array for a corpus), jsonl, timeml, timelinejs or csv.",
+        ),
     ] = "json",
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
     ] = None,
-    encoding: Annotated[str, typer.Option(help="Encoding of the input.")] = "utf-8",
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for a .jsonl corpus (0: one per CPU). Same output as 1.",
+        ),
+    ] = 1,
 ) -> None:
-    """Find every temporal expression in an article, resolve it, and list the events it dates."""
-    from timeline.io.readers import InputError, is_jsonl, read_text
+    """Find every temporal expression in an article, resolve it, and list the events it dates.
+
+    An HTML page needs no --published when its metadata gives the publication date; --published
+    always wins, and the output says where the date came from (published_source).
+    """
+    from timeline.io.readers import InputError, check_encoding, is_jsonl
 
     if format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
     check_language(lang)
-    reference = parse_published(published, required=not is_jsonl(input))
+    reference = parse_published(published, required=False)
+    if encoding is not None:
+        try:
+            check_encoding(encoding)
+        except InputError as exc:
+            _input_failure(exc)
     if is_jsonl(input):
-        failed = _extract_corpus(input, reference, lang, format, output, encoding)
-        if failed:
-            lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
-            typer.echo(f"timeline: {len(failed)} record(s) failed (lines {lines})", err=True)
-            raise typer.Exit(1)
+        if format in SINGLE_DOCUMENT_FORMATS:
+            raise UsageProblem(
+                f"--format {format} describes one document; for a corpus use json, jsonl or csv"
+            )
+        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs))
         return
-    from timeline.extraction import extract
-    from timeline.io.readers import title_of
+    _extract_article(input, reference, lang, format, output, encoding)
+
+
+def _job_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _input_failure(exc: InputError) -> NoReturn:
+    """One line on stderr; exit 2 for what the command line got wrong, 1 for bad content."""
+    if exc.exit_code == 2:
+        raise UsageProblem(str(exc)) from None
+    typer.echo(f"timeline: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def _extract_article(
+    source: str,
+    published: date | None,
+    lang: str,
+    format: str,
+    output: str | None,
+    encoding: str | None,
+) -> None:
+    from timeline.corpus import extract_document
+    from timeline.io.readers import InputError, read_article, reference_date
 
     try:
-        text = read_text(input, encoding)
+        article = read_article(source, encoding)
+        reference, date_source = reference_date(published, article)
     except InputError as exc:
-        raise UsageProblem(str(exc)) from None
-    doc_id = "stdin" if input == "-" else _stem(input)
-    document = extract(text, reference, lang, doc_id=doc_id, title=title_of(text))
-    rendered = (
-        document.model_dump_json(indent=2) if format == "json" else document.model_dump_json()
+        _input_failure(exc)
+    document = extract_document(
+        article.text,
+        reference,
+        lang,
+        doc_id=article.doc_id,
+        title=article.title,
+        published_source=date_source,
+        lang_source="cli",
     )
-    _emit([rendered], output)
+    _emit([render_document(document, article.text, format)], output)
 
 
-def _stem(path: str) -> str:
-    from pathlib import Path
+def render_document(document: object, text: str, format: str) -> str:
+    """One document in an output format (json, jsonl, timeml, timelinejs, csv)."""
+    if format == "json":
+        return document.model_dump_json(indent=2)  # type: ignore[attr-defined]
+    if format == "jsonl":
+        return document.model_dump_json()  # type: ignore[attr-defined]
+    if format == "timeml":
+        from timeline.render.timeml import render_timeml
 
-    return Path(path).name
+        return render_timeml(document, text)  # type: ignore[arg-type]
+    if format == "timelinejs":
+        from timeline.render.timelinejs import render_timelinejs
+
+        return render_timelinejs(document)  # type: ignore[arg-type]
+    from timeline.render.csv import render_csv
+
+    return render_csv(document)  # type: ignore[arg-type]
 
 
-def _emit(chunks: list[str] | object, output: str | None) -> None:
+def _emit(chunks: Iterable[str], output: str | None) -> None:
+    """Write each chunk and a newline to stdout, or atomically to `output`.
+
+    Output problems are usage errors (exit 2): a missing folder, a directory, no permission, a
+    full disk. The temporary file is removed whatever goes wrong, so no partial file is left.
+    """
     from timeline.io.atomic import OutputError, atomic_writer
 
     if output is None or output == "-":
-        for chunk in chunks:  # type: ignore[union-attr]
-            sys.stdout.write(chunk + "\n")
-        sys.stdout.flush()
+        try:
+            for chunk in chunks:
+                sys.stdout.write(chunk + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _drop_stdout()
+            typer.echo(f"timeline: error: cannot write standard output: {exc.strerror}", err=True)
+            raise typer.Exit(1) from None
         return
     try:
         with atomic_writer(output) as out:
-            for chunk in chunks:  # type: ignore[union-attr]
+            for chunk in chunks:
                 out.write(chunk + "\n")
     except OutputError as exc:
         raise UsageProblem(str(exc)) from None
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
 
 
 def _extract_corpus(
-    source: str, reference: object, lang: str, format: str, output: str | None, encoding: str
-) -> list[int]:
-    """Stream a corpus record by record; returns the line numbers of records that failed."""
+    source: str,
+    reference: date | None,
+    lang: str,
+    format: str,
+    output: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> None:
+    """Stream a corpus record by record; failed records are error entries, then exit 1."""
     from timeline.corpus import process_corpus
-    from timeline.io.readers import InputError
+    from timeline.io.readers import DEFAULT_ENCODING, InputError, open_corpus
 
     failed: list[int] = []
+    total = 0
     try:
-        lines = process_corpus(source, reference, lang, encoding, failed)
-        if format == "jsonl":
-            _emit(lines, output)
-        else:
-            _emit(_as_array(lines), output)
+        stream, size = open_corpus(source)
     except InputError as exc:
-        raise UsageProblem(str(exc)) from None
-    return failed
+        _input_failure(exc)
+    closing = contextlib.nullcontext() if source == "-" else stream
+    with closing, _ProgressBar(size) as (advance, start):
+        chunks = process_corpus(
+            source,
+            reference,
+            lang,
+            encoding or DEFAULT_ENCODING,
+            failed,
+            fmt=format,
+            jobs=jobs,
+            progress=advance,
+            on_start=start,
+            stream=stream,
+        )
+        counted = _Counter(chunks)
+        if format == "jsonl":
+            _emit(counted, output)
+        elif format == "csv":
+            _emit(_with_csv_header(counted), output)
+        else:
+            _emit(_as_array(counted), output)
+        total = counted.count
+    if failed:
+        lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
+        typer.echo(
+            f"timeline: {len(failed)} of {total} record(s) failed (lines {lines}); "
+            "see the error entries in the output",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
-def _as_array(lines: object):  # type: ignore[no-untyped-def]
+class _Counter:
+    """Counts the records that pass through, for the closing summary."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self.chunks = chunks
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self.chunks:
+            self.count += 1
+            yield chunk
+
+
+def _with_csv_header(rows: Iterable[str]) -> Iterator[str]:
+    from timeline.render.csv import header
+
+    yield header()
+    for chunk in rows:
+        if chunk:  # a document with no events has no rows
+            yield chunk
+
+
+def _as_array(lines: Iterable[str]) -> Iterator[str]:
     first = True
     yield "["
-    for line in lines:  # type: ignore[attr-defined]
+    for line in lines:
         yield ("  " if first else ", ") + line
         first = False
     yield "]"
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, only when stderr is a terminal; silent otherwise.
+
+    Yields (advance, start): `advance(n)` adds n bytes done; `start()` shows the bar, called
+    once worker processes exist (the bar's refresh thread must not be forked).
+    """
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+        self.progress: object | None = None
+
+    def __enter__(self) -> tuple[Callable[[int], None] | None, Callable[[], None] | None]:
+        if not sys.stderr.isatty():
+            return None, None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        progress = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        task = progress.add_task("extract", total=self.total)
+        self.progress = progress
+
+        def advance(size: int) -> None:
+            progress.advance(task, size)
+
+        return advance, progress.start
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()  # type: ignore[attr-defined]
 
 
 def schema_command() -> None:
