@@ -4,23 +4,32 @@ The picture has a band of marks (points and bars) around a centre line, label la
 below it, and the date axis underneath. All geometry is in display points and independent of the
 plotting library: the caller measures the text boxes (or estimates them) and draws the result.
 
-Labels are placed in three steps:
+Leader lines are vertical stems that never cross a label. That one rule shapes everything: a
+box that covers the stem of another label must sit in a lane further out than that label, so
+labels whose boxes cover their neighbours' stems stack like a staircase. Labels are placed in
+four steps:
 
-1. Stems (the vertical part of each leader line) are spread along the axis in chronological order
-   at least `stem_gap` apart, as close to their events as possible: an isotonic regression
-   (pool-adjacent-violators) of the event positions, so a cluster of same-day events fans out
-   around the day instead of drifting to one side.
-2. Each label box starts just left of its stem and extends right, so its horizontal place is
-   fixed and labels read in the order of their events.
-3. A sweep from right to left drops each box into the innermost lane, above or below, where it
-   fits. Every lane remembers the leftmost point it uses; since everything placed later lies
-   further left, a box fits if it ends before that point, and a stem can pass through inner
-   lanes if it lies left of theirs. Because stems are spread wider than a box's inset, an inner
-   box can never cover the stem of an outer label, so leader lines never cross label boxes.
-   New lanes are opened as needed, on whichever side keeps the picture lowest.
+1. Stems are spread along the axis in chronological order, a minimum gap apart and as close to
+   their events as possible: an isotonic regression (pool-adjacent-violators) of the event
+   positions, so a cluster of same-day events fans out around its day instead of drifting. The
+   gap grows with the room available (up to `max_stem_gap`) to keep staircases short.
+2. Labels are cut into runs: maximal sequences in which some box could reach a neighbour's stem.
+   Runs never interact, so each is stacked on its own.
+3. Each box starts at its stem and faces right, or ends at it and faces left. In a long run the
+   first half face left and the rest right, so the two halves climb towards the middle: a tent,
+   half as high as a one-sided staircase, in which no box covers the stem of a label nearer the
+   middle. Where a box would leave the room its stem is pushed inwards (a longer leader rather
+   than a crossing). Short runs, and dense layouts where it comes out lower, use plain
+   right-facing staircases instead; the lower of the two layouts is kept.
+4. Labels are placed from the outer ends of their runs inwards, each into the innermost lane,
+   above or below the axis, where its box overlaps no box or passing stem and its own stem
+   passes every inner lane. Each lane keeps its boxes and the stems crossing it in sorted
+   lists (bisect), so a check costs O(log n). A new lane is always possible, so every label is
+   placed; a crossing is only ever counted, never hidden, and does not occur when boxes fit.
 
-Marks are packed into rows (greedy interval partitioning) on the side of their label, so a
-leader line only ever crosses marks further from the centre than its own.
+Every box therefore keeps its stem, lanes read in chronological order, and the labels never
+meet the marks, which are packed into rows (greedy interval partitioning) between the two sets
+of lanes, on the side of their label: a leader only crosses marks further out than its own.
 """
 
 from __future__ import annotations

@@ -60,6 +60,9 @@ THEMES: dict[str, dict[str, str]] = {
 
 RC: dict[str, Any] = {
     "font.family": "DejaVu Sans",
+    # Unhinted glyphs have the same advance at every dpi, so text measured once fits its box
+    # in PNG at any resolution as well as in SVG and PDF.
+    "text.hinting": "no_hinting",
     "svg.hashsalt": "timeline",
     "svg.fonttype": "path",
     "pdf.fonttype": 42,
@@ -92,13 +95,16 @@ class Style:
     label_size: float = 8.0
     date_size: float = 7.5
     wrap: int = 30
+    """Characters per line of a description..."""
     lines: int = 3
+    """...and at most this many lines of it (the last ends in '…' when text was cut)."""
     pad: float = 3.0
     mark: float = 1.0
     """Size of marks and their rows, relative to the normal style."""
 
 
 STYLES = (
+    Style(wrap=32, lines=4),
     Style(),
     Style(label_size=7.5, date_size=7.0, wrap=28, lines=2),
     Style(label_size=7.0, date_size=6.5, wrap=24, lines=2, pad=2.5),
@@ -107,6 +113,8 @@ COMPACT = (
     Style(label_size=7.0, date_size=6.5, wrap=44, lines=1, pad=2.5, mark=0.65),
     Style(label_size=6.5, date_size=6.0, wrap=36, lines=1, pad=2.0, mark=0.6),
 )
+ROOMY_UPTO = 12
+"""With at most this many labels, descriptions get four lines (STYLES[0])."""
 COMPACT_FROM = 30
 """With more labels than this, each event gets one line: a taller picture would not be read."""
 JOIN = 14.0
@@ -124,10 +132,11 @@ SMALL = 7.5
 
 
 class TextMeter:
-    """Measures text in points from the font's own glyph advances.
+    """Measures text in points from the font's own (unhinted) glyph advances.
 
-    Summing advances (cached per character) matches matplotlib's measured width to a fraction
-    of a point and is much faster than laying out every candidate line with the renderer.
+    Summing advances (cached per character) matches the width matplotlib draws with
+    RC["text.hinting"] to a fraction of a point, and is much faster than laying out every
+    candidate line with the renderer.
     """
 
     REFERENCE = 100.0
@@ -146,9 +155,7 @@ class TextMeter:
                 weight="bold" if bold else "normal",
                 style="italic" if italic else "normal",
             )
-            font = get_font(findfont(properties))
-            font.set_size(self.REFERENCE, POINTS)
-            self._fonts[key] = font
+            self._fonts[key] = get_font(findfont(properties))
         return self._fonts[key]
 
     def width(self, text: str, size: float, bold: bool = False, italic: bool = False) -> float:
@@ -159,15 +166,22 @@ class TextMeter:
             key = (char, bold, italic)
             advance = self._advances.get(key)
             if advance is None:
-                glyph = self._font(bold, italic).load_char(ord(char), flags=LoadFlags.NO_HINTING)
+                font = self._font(bold, italic)
+                font.set_size(self.REFERENCE, POINTS)  # the renderer shares and resizes it
+                glyph = font.load_char(ord(char), flags=LoadFlags.NO_HINTING)
                 advance = glyph.linearHoriAdvance / 65536
                 self._advances[key] = advance
             total += advance
         return total * size / self.REFERENCE
 
 
+LINE = 1.25
+"""Line height in ems. matplotlib (3.11) gives each line of a text with a numeric linespacing
+exactly linespacing x (ascent + descent) of the font, which is one em for DejaVu Sans."""
+
+
 def line_height(size: float) -> float:
-    return size * 1.25
+    return size * LINE
 
 
 @dataclass(frozen=True)
@@ -311,8 +325,10 @@ def plan(timeline: Timeline, options: PlotOptions, meter: TextMeter) -> Plan:
     """Measure, scale and lay out; tries denser text styles if a fixed height is too small."""
     chosen: Plan | None = None
     exact = label_groups(timeline.items, [0.0] * len(timeline.items), 0.0)
-    compact = max(exact, default=0) + 1 > COMPACT_FROM
-    for style in COMPACT if compact else STYLES:
+    count = max(exact, default=0) + 1
+    styles = COMPACT if count > COMPACT_FROM else STYLES if count <= ROOMY_UPTO else STYLES[1:]
+    compact = styles is COMPACT
+    for style in styles:
         candidate = _plan_with(timeline, options, meter, style, JOIN if compact else 0.0)
         chosen = candidate
         if options.height is None or candidate.height <= options.height * POINTS + 0.5:
@@ -604,6 +620,16 @@ class Painter:
             )
         )
         self._labels()
+        if not p.timeline.items:
+            self.text(
+                p.axis_left + 8,
+                base + p.layout.centre + 3,
+                "the text dates no event",
+                ha="left",
+                va="bottom",
+                style="italic",
+                color=self.c["muted"],
+            )
         self._legend(legend_top - LEGEND_ROW / 2 - 2.0)
         self._note(note_top)
         self._title()
@@ -823,6 +849,7 @@ class Painter:
                 fontsize=s.date_size,
                 fontweight="bold",
                 color=colour,
+                linespacing=LINE,
                 zorder=5,
             )
             self.text(
@@ -832,7 +859,7 @@ class Painter:
                 ha="left",
                 va="top",
                 fontsize=s.label_size,
-                linespacing=1.25 * 0.833,
+                linespacing=LINE,
                 zorder=5,
             )
         from matplotlib.collections import PatchCollection

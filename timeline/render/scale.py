@@ -219,7 +219,11 @@ def plan_scale(
         ranges.append((lo, hi, count))
     total_days = sum(hi - lo for lo, hi, _ in ranges)
     total_count = sum(count for *_, count in ranges)
-    weights = [0.5 * (hi - lo) / total_days + 0.5 * count / total_count for lo, hi, count in ranges]
+    share = settings.duration_weight
+    weights = [
+        share * (hi - lo) / total_days + (1 - share) * count / total_count
+        for lo, hi, count in ranges
+    ]
     available = dated_width - settings.break_width * (len(ranges) - 1)
     widths = _allocate(weights, available, settings.min_segment)
     segments: list[Segment] = []
