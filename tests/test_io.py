@@ -262,3 +262,16 @@ def test_devices_are_written_directly():
     with atomic_writer(os.devnull) as out:
         out.write("nothing")
     assert Path(os.devnull).exists() and not Path(os.devnull).is_file()
+
+
+def test_page_date_does_not_depend_on_the_clock(tmp_path):
+    """htmldate rejects dates after today by default; we fix its bounds so a page gives the
+    same date whenever it is processed (here one dated years ahead of any test run)."""
+    page = tmp_path / "future.html"
+    page.write_text(
+        '<html><head><meta property="article:published_time" content="2031-05-04T10:00:00+07:00">'
+        "<title>Masa depan</title></head><body><article><h1>Masa depan</h1><p>Kemarin hujan "
+        "deras mengguyur kota dan besok diperkirakan cerah kembali.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert read_article(str(page)).published == date(2031, 5, 4)

@@ -36,6 +36,10 @@ _DECLARED_CHARSET = re.compile(
     re.IGNORECASE,
 )
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+# Fixed bounds for htmldate, whose default upper bound is today: the tool never reads the clock,
+# so the same page gives the same date whenever it is processed.
+MIN_DATE = "1995-01-01"
+MAX_DATE = "2099-12-31"
 
 
 def _quiet(*names: str) -> None:
@@ -114,7 +118,12 @@ def _page_date(htmldate: object, html: str) -> date | None:
     """The page's original publication date, or None when its markup gives none."""
     try:
         found = htmldate.find_date(  # type: ignore[attr-defined]
-            html, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
+            html,
+            extensive_search=False,
+            original_date=True,
+            outputformat="%Y-%m-%d",
+            min_date=MIN_DATE,
+            max_date=MAX_DATE,
         )
     except (ValueError, TypeError):
         return None
