@@ -94,6 +94,9 @@ class Settings:
     """Horizontal space between marks sharing a row."""
     min_elbow: float = 8.0
     max_elbow: float = 56.0
+    extra_room: float = 0.0
+    """Space added between the band and the labels (split between the sides with labels), to
+    fill a fixed picture height with longer leaders rather than with empty margins."""
     centre_gap: float = 2.0
 
 
@@ -423,17 +426,19 @@ def lay_out(
 
     shift = max((abs(stems[j] - anchors[j]) for j in range(len(boxes))), default=0.0)
     elbow = min(s.max_elbow, max(s.min_elbow, 0.25 * shift))
+    labelled = [side for side in (ABOVE, BELOW) if lane_heights[side]]
+    reach = elbow + (s.extra_room / len(labelled) if labelled else 0.0)
     below_lanes = sum(h + s.lane_gap for h in lane_heights[BELOW])
-    band_bottom = below_lanes + (elbow if lane_heights[BELOW] else s.lane_gap)
+    band_bottom = below_lanes + (reach if lane_heights[BELOW] else s.lane_gap)
     centre = band_bottom + row_count[BELOW] * s.row_height + s.centre_gap
     band_top = centre + s.centre_gap + row_count[ABOVE] * s.row_height
-    above_base = band_top + (elbow if lane_heights[ABOVE] else s.lane_gap)
+    above_base = band_top + (reach if lane_heights[ABOVE] else s.lane_gap)
 
     def lane_bottom(side: int, lane: int) -> float:
         heights = lane_heights[side]
         if side == ABOVE:
             return above_base + sum(h + s.lane_gap for h in heights[:lane])
-        return band_bottom - elbow - sum(h + s.lane_gap for h in heights[: lane + 1]) + s.lane_gap
+        return band_bottom - reach - sum(h + s.lane_gap for h in heights[: lane + 1]) + s.lane_gap
 
     label_rects: list[Rect] = []
     for j, box in enumerate(boxes):

@@ -278,6 +278,7 @@ class Plan:
     """Legend entries with their x and row."""
     legend_height: float
     axis_height: float
+    join: float = 0.0
     extra: float = 0.0
 
 
@@ -334,9 +335,14 @@ def plan(timeline: Timeline, options: PlotOptions, meter: TextMeter) -> Plan:
         if options.height is None or candidate.height <= options.height * POINTS + 0.5:
             break
     assert chosen is not None
-    if options.height is not None and chosen.height < options.height * POINTS:
-        chosen.extra = options.height * POINTS - chosen.height
-        chosen.height = options.height * POINTS
+    wanted = None if options.height is None else options.height * POINTS
+    if wanted is not None and chosen.height < wanted - 0.5:
+        if chosen.timeline.items:  # longer leaders fill the height
+            extra = wanted - chosen.height
+            chosen = _plan_with(timeline, options, meter, chosen.style, chosen.join, extra)
+        if chosen.height < wanted:  # nothing to stretch (or rounding): pad the margins
+            chosen.extra = wanted - chosen.height
+            chosen.height = wanted
     return chosen
 
 
@@ -350,7 +356,12 @@ class Attempt:
 
 
 def _plan_with(
-    timeline: Timeline, options: PlotOptions, meter: TextMeter, style: Style, join: float
+    timeline: Timeline,
+    options: PlotOptions,
+    meter: TextMeter,
+    style: Style,
+    join: float,
+    extra: float = 0.0,
 ) -> Plan:
     width = options.width * POINTS
     positions = _positions(timeline)
@@ -379,7 +390,9 @@ def _plan_with(
                 text_cache[key] = label_text(group, style)
             texts.append(text_cache[key])
         boxes = [measure_label(text, style, meter) for text in texts]
-        settings = Settings(row_height=11.0 * style.mark, mark_height=8.0 * style.mark)
+        settings = Settings(
+            row_height=11.0 * style.mark, mark_height=8.0 * style.mark, extra_room=extra
+        )
         layout = lay_out(
             marks,
             boxes,
@@ -455,6 +468,7 @@ def _plan_with(
         legend=legend,
         legend_height=legend_height,
         axis_height=axis_height,
+        join=join,
     )
 
 
