@@ -94,6 +94,19 @@ def test_json_and_article_give_the_same_picture(monkeypatch, capsys, tmp_path, s
     assert from_text.read_bytes() == from_json.read_bytes()
 
 
+def test_an_html_page_plots_like_its_extract_json(monkeypatch, capsys, tmp_path):
+    pytest.importorskip("trafilatura")
+    page = SEED.parent / "html" / "banjir-demak.id.html"
+    if not page.is_file():
+        pytest.skip("no HTML fixture")
+    extracted = tmp_path / "page.json"
+    assert run_cli("extract", str(page), "-o", str(extracted)).returncode == 0
+    from_page, from_json = tmp_path / "page.svg", tmp_path / "json.svg"
+    assert _main(monkeypatch, capsys, "plot", str(page), "-o", str(from_page))[0] == 0
+    assert _main(monkeypatch, capsys, "plot", str(extracted), "-o", str(from_json))[0] == 0
+    assert from_page.read_bytes() == from_json.read_bytes()
+
+
 def test_an_edited_json_plots_as_edited(monkeypatch, capsys, tmp_path, seed_json):
     import json
 
@@ -169,6 +182,19 @@ def test_bad_json_inputs_exit_2(tmp_path):
         assert result.returncode == 2
         assert len(result.stderr.strip().splitlines()) == 1
         assert "Traceback" not in result.stderr
+
+
+def test_json_on_standard_input_is_recognised(tmp_path, seed_json):
+    result = subprocess.run(
+        [sys.executable, "-c", "from timeline.cli import main; main()", "plot", "-", "-o", "x.png"],
+        input=seed_json.read_text(encoding="utf-8"),
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "x.png").read_bytes().startswith(PNG_SIGNATURE)
 
 
 def test_published_must_agree_with_the_json(tmp_path, seed_json):

@@ -25,7 +25,8 @@ def plot_command(
     input: Annotated[
         str,
         typer.Argument(
-            help="An article (text file or '-') or a JSON file written by `timeline extract`."
+            help="An article (a text file, an HTML page, '-' for standard input) or a JSON "
+            "file written by `timeline extract`."
         ),
     ],
     published: PublishedOption = None,
@@ -45,7 +46,10 @@ def plot_command(
     dpi: Annotated[float, typer.Option(help="Resolution of PNG output.")] = 150.0,
     theme: Annotated[str, typer.Option(help="light or dark.")] = "light",
     show: Annotated[bool, typer.Option("--show", help="Also open it in a window.")] = False,
-    encoding: Annotated[str, typer.Option(help="Encoding of a text input.")] = "utf-8",
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+    ] = None,
 ) -> None:
     """Plot the events of an article on a time axis: points, periods, vague times, publication."""
     fmt = _format_of(output, show)
@@ -57,13 +61,19 @@ def plot_command(
     check_language(lang)
     reference = parse_published(published, required=False)
 
-    from timeline.io.readers import InputError
+    from timeline.io.readers import InputError, check_encoding
     from timeline.render.source import load_document
 
     try:
+        if encoding is not None:
+            check_encoding(encoding)
         document = load_document(input, reference, lang, encoding)
     except InputError as exc:
-        raise UsageProblem(str(exc)) from None
+        # as in `timeline extract`: 2 for what the command line got wrong, 1 for bad content
+        if exc.exit_code == 2:
+            raise UsageProblem(str(exc)) from None
+        typer.echo(f"timeline: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
 
     from timeline.render.plot import PlotOptions, render
     from timeline.render.plot import show as show_window
