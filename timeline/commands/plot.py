@@ -75,6 +75,10 @@ def plot_command(
         typer.echo(f"timeline: error: {exc}", err=True)
         raise typer.Exit(exc.exit_code) from None
 
+    import matplotlib
+
+    if not show:  # headless: no display is touched, and pyplot (if anything loads it) uses Agg
+        matplotlib.use("Agg")
     from timeline.render.plot import PlotOptions, render
     from timeline.render.plot import show as show_window
 

@@ -1031,10 +1031,12 @@ def _prepare(document: Document, options: PlotOptions) -> tuple[Plan, DateWords,
 def render(
     document: Document, fmt: str, options: PlotOptions = PlotOptions()
 ) -> tuple[bytes, list[str]]:
-    """The picture as bytes in `fmt` (png, svg, pdf), plus notes worth telling the user."""
-    import matplotlib
+    """The picture as bytes in `fmt` (png, svg, pdf), plus notes worth telling the user.
 
-    matplotlib.use("Agg")
+    A bare Figure (no pyplot) saves through the file format's own canvas, so this works
+    headless and leaves the caller's backend alone; the command forces Agg for itself.
+    """
+    import matplotlib
     from matplotlib.figure import Figure
 
     if fmt not in FORMATS:
