@@ -35,14 +35,67 @@ def test_english_discourse_anchors():
     assert values["That year"] == "2024"
 
 
-def test_clock_time_takes_the_date_that_follows_it_in_the_sentence():
+def test_clock_time_right_before_its_date_is_one_expression():
     text = "Pesawat mendarat pukul 07.05 WITA, Senin (17/6), di Makassar."
+    [timex] = extract(text, "2024-06-21", lang="id").timexes
+    assert timex.text == "pukul 07.05 WITA, Senin (17/6)"
+    assert (timex.type, timex.value) == ("TIME", "2024-06-17T07:05")
+    assert timex.start == "2024-06-17T07:05+08:00"
+
+
+def test_clock_time_takes_the_date_that_follows_it_in_the_sentence():
+    text = "Pesawat mendarat pukul 07.05 WITA di Bandara Sultan Hasanuddin, Senin (17/6)."
     document = extract(text, "2024-06-21", lang="id")
     clock = next(t for t in document.timexes if t.text.startswith("pukul"))
     assert clock.value == "2024-06-17T07:05"
     assert clock.start == "2024-06-17T07:05+08:00"
     day = next(t for t in document.timexes if t.text.startswith("Senin"))
     assert clock.anchor_id == day.id
+
+
+def test_clock_time_without_a_day_takes_the_previous_sentence_day():
+    text = "Laga digelar Sabtu (14/9/2024) malam. Pertandingan dimulai pukul 19.00 WIB."
+    document = extract(text, "2024-09-16", lang="id")
+    clock = next(t for t in document.timexes if t.text.startswith("pukul"))
+    assert clock.value == "2024-09-14T19:00"
+
+
+def test_a_deadline_preposition_points_ahead():
+    document = extract("The judge ordered him to report by noon Friday.", "2024-02-29", lang="en")
+    assert document.timexes[0].value == "2024-03-01T12:00"
+
+
+def test_last_and_next_with_a_season_skip_the_current_one():
+    values = _values(
+        extract("Last winter was mild; next spring looks wet.", "2024-12-30", lang="en")
+    )
+    assert values == {"Last winter": "2023-WI", "next spring": "2025-SP"}
+
+
+def test_a_month_takes_the_year_its_sentence_set():
+    text = "Kerusuhan terjadi pada 2019, ketika RUU dikebut pada September."
+    values = _values(extract(text, "2024-06-21", lang="id"))
+    assert values["September"] == "2019-09"
+
+
+def test_years_inside_names_are_not_expressions():
+    text = "Atlet berlatih untuk SEA Games 2025 dan Jakarta Marathon 2025, kata dia pada 2024."
+    values = _values(extract(text, "2024-06-21", lang="id"))
+    assert values == {"2024": "2024"}
+
+
+def test_a_law_number_is_not_a_date():
+    assert (
+        extract("Sesuai UU Nomor 7 Tahun 2017 tentang Pemilu.", "2024-06-21", lang="id").timexes
+        == []
+    )
+
+
+def test_days_before_a_holiday():
+    values = _values(
+        extract("Puncak arus mudik terjadi H-3 Lebaran 2025.", "2025-03-01", lang="id")
+    )
+    assert values == {"H-3 Lebaran 2025": "2025-03-28"}
 
 
 def test_clock_time_without_a_date_in_its_sentence_is_on_the_publication_day():

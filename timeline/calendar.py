@@ -281,6 +281,8 @@ def holiday_date(rule: dict[str, object], year: int) -> date | None:
     known dates {"2024" = "04-10", ...} for days that follow another calendar (Idul Fitri).
     """
     kind = rule.get("rule")
+    if kind == "fixed":
+        return date(year, int(rule["month"]), int(rule["day"]))
     if kind == "nth_weekday":
         return nth_weekday(year, int(rule["month"]), int(rule["nth"]), int(rule["weekday"]))
     if kind == "easter":

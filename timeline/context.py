@@ -19,8 +19,16 @@ from timeline.languages import Language
 from timeline.models import Timex
 from timeline.resolution import Resolution, resolve
 from timeline.sentences import Sentence, sentence_index, split_sentences
-from timeline.specs import Anchoring, CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
-from timeline.tag import Mention, names_a_day
+from timeline.specs import (
+    Anchoring,
+    CalendarSpec,
+    ClockSpec,
+    MovingDateSpec,
+    Rejected,
+    RelativeSpec,
+    Spec,
+)
+from timeline.tag import Mention
 
 PUBLICATION_ID = "t0"
 
@@ -45,6 +53,9 @@ def sentence_cue(text: str, sentence: Sentence, mention: Mention, language: Lang
     The cue word nearest the mention decides ('Mr. Gerstner said Friday: "we will ..."' is past);
     cue words inside the mention itself are its own direction and do not count here.
     """
+    before = text[max(sentence.start, mention.start - 20) : mention.start].split()
+    if before and before[-1].lower() in language.deadline_words:
+        return 1  # 'by noon Friday', 'until May': a deadline lies ahead
     best: tuple[int, int] | None = None
     # Future first: on a tie (a word on both lists, like 'scheduled' and the past '-ed') the
     # more specific future word wins.
@@ -98,6 +109,9 @@ def resolve_in_context(
     focus: _Focus | None = None
     topics: dict[Unit, _Anchor] = {}  # the last period of each unit the text named
     pending_clocks: list[int] = []
+    # The time a sentence has set so far: (sentence, granularity, anchor). 'Pada Oktober tahun
+    # lalu ... sebelum pulih pada Desember': December belongs to that October's year.
+    setting: tuple[int, str, _Anchor, int] | None = None
     for index, mention in enumerate(mentions):
         spec = mention.spec
         if isinstance(spec, ClockSpec) and spec.date is None:
@@ -114,11 +128,30 @@ def resolve_in_context(
             original = spec
             spec, anchor = _same_period(spec, anchor, focus)
             compared = spec is not original
+        set_by_sentence = False
+        if (
+            setting is not None
+            and setting[0] == home
+            and mention.start - setting[3] <= SETTING_REACH
+        ):
+            spec, anchor = _in_the_sentence_setting(spec, anchor, setting[1], setting[2])
+            set_by_sentence = anchor is setting[2]
         cue = None
         if not _has_own_direction(spec) and sentences:
             cue = sentence_cue(text, sentences[home], mention, language)
+        if set_by_sentence and cue is not None and cue > 0:
+            spec, anchor, set_by_sentence = mention.spec, publication, False  # tense moved on
+        if set_by_sentence:
+            cue = None  # the setting, not the publication date, is what the tense is about
         try:
             result = resolve(spec, anchor.day, approx=mention.approx, cue=cue, year_hint=year_hint)
+            if set_by_sentence and (result.start or "9999") > published.isoformat():
+                # the setting is a past narrative; a date it would put in the future is not part
+                # of it ('in July 1997 ... will join NATO on March 12')
+                spec, anchor = mention.spec, publication
+                result = resolve(
+                    spec, anchor.day, approx=mention.approx, cue=cue, year_hint=year_hint
+                )
         except Rejected:
             continue
         resolved[index] = (mention, result, anchor if result.used_anchor else None)
@@ -129,6 +162,10 @@ def resolve_in_context(
         ):
             day = date.fromisoformat(result.start[:10])
             last_dated = _Anchor(day, f"pending:{index}")
+            # Only times the text states (or counts from the publication date) set the scene;
+            # times derived from other times do not.
+            if result.granularity in _SETTING_UNITS and anchor is publication and not compared:
+                setting = (home, result.granularity, _Anchor(day, f"pending:{index}"), mention.end)
             if result.granularity in Unit._value2member_map_ and not compared:
                 topics[Unit(result.granularity)] = _Anchor(day, f"pending:{index}")
             if result.granularity in _PERIODS_PER_YEAR and not compared:
@@ -173,31 +210,68 @@ def _same_period(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anc
     return replace(spec, unit=focus.unit, offset=spec.offset * per_year), focus.anchor
 
 
+# How far (in characters) a time set in a sentence reaches: about a clause.
+SETTING_REACH = 80
+_SETTING_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "half", "season", "year"})
+
+
+def _in_the_sentence_setting(
+    spec: Spec, anchor: _Anchor, granularity: str, setting: _Anchor
+) -> tuple[Spec, _Anchor]:
+    """A month or named day with no year or cue of its own, in a sentence that has already set
+    a time, belongs to that time: the same year when the setting is a year ('pada 2019, ketika
+    ... pada September'), else the occurrence nearest the setting."""
+    bare_month = (
+        isinstance(spec, CalendarSpec)
+        and spec.month is not None
+        and spec.unit is None
+        and spec.year is None
+        and spec.year_offset is None
+        and spec.direction is None
+    )
+    bare_holiday = (
+        isinstance(spec, MovingDateSpec)
+        and spec.year is None
+        and spec.year_offset is None
+        and spec.direction is None
+    )
+    if not (bare_month or bare_holiday):
+        return spec, anchor
+    if granularity == "year":
+        return replace(spec, year=setting.day.year), setting
+    return spec, setting
+
+
 def _governing_day(
     index: int,
     mentions: list[Mention],
     resolved: list[tuple[Mention, Resolution, _Anchor | None] | None],
     sentences: list[Sentence],
 ) -> _Anchor | None:
-    """The nearest day-level expression in the clock time's sentence, before or after it."""
+    """The nearest day-level expression in the clock time's sentence, before or after it; else
+    the last one of the sentence before."""
     if not sentences:
         return None
     mention = mentions[index]
     home = sentence_index(sentences, mention.start)
-    best: tuple[int, int] | None = None
+    best: tuple[tuple[int, int], int] | None = None
     for other, entry in enumerate(resolved):
         if entry is None or other == index:
             continue
         candidate, result, _ = entry
-        if result.day is None or (
-            not names_a_day(candidate.spec) and not isinstance(candidate.spec, RelativeSpec)
-        ):
+        if result.day is None:  # only expressions that name a day (or a time on one)
             continue
-        if sentence_index(sentences, candidate.start) != home:
+        where = sentence_index(sentences, candidate.start)
+        if where == home:
+            rank = (0, abs(candidate.start - mention.start))
+        elif where == home - 1:
+            # no day in its own sentence: the day the previous sentence told ('Sabtu (14/9)
+            # malam ... Laga yang dimulai pukul 19.00 WIB itu ...')
+            rank = (1, mention.start - candidate.start)
+        else:
             continue
-        distance = abs(candidate.start - mention.start)
-        if best is None or distance < best[0]:
-            best = (distance, other)
+        if best is None or rank < best[0]:
+            best = (rank, other)
     if best is None:
         return None
     day = resolved[best[1]][1].day  # type: ignore[index]

@@ -44,6 +44,19 @@ def words_alternation(words: list[str], case_sensitive: frozenset[str] = frozens
     return "|".join(parts) if parts else r"(?!)"
 
 
+def not_followed_by(words: list[str]) -> str:
+    """A lookahead refusing `words` after a match: separated by spaces, or glued when the word
+    starts with a hyphen ('sehari' is not a duration in 'sehari-hari')."""
+    spaced = [w for w in words if not w.startswith("-")]
+    glued = [w for w in words if w.startswith("-")]
+    parts = []
+    if spaced:
+        parts.append(rf"(?!\s{{0,3}}(?:{words_alternation(spaced)})(?!\w))")
+    if glued:
+        parts.append(rf"(?!(?:{words_alternation(glued)})(?!\w))")
+    return "".join(parts)
+
+
 def has_unbounded_repetition(template: str) -> bool:
     """True when a template uses `*`, `+` or `{n,}`: these can make a regex superlinear."""
     return bool(_UNBOUNDED.search(template))
@@ -115,7 +128,7 @@ def compile_rule(
     if not_after:
         prefix += _fixed_lookbehinds(not_after, ("", r"\s", r"\.", r"\.\s"), negative=True)
     if not_before:
-        suffix += rf"(?!\s{{0,3}}(?:{words_alternation(not_before)})(?!\w))"
+        suffix += not_followed_by(not_before)
     source = f"{prefix}(?:{body}){suffix}"
     try:
         flags = 0 if case_sensitive else re.IGNORECASE

@@ -98,9 +98,15 @@ def _year_offset(roles: Roles) -> int | None:
 
 
 def _direction(roles: Roles) -> tuple[int | None, Anchoring]:
-    if roles.get("deictic") is None:
+    """The cue a deictic word gives a month, weekday or season: -1/+1, or -2/+2 for a strict
+    one ('last June' said in June is the June before; 'Juni lalu' may be this June)."""
+    value = roles.get("deictic")
+    if value is None:
         return None, Anchoring.REFERENCE
-    return offset_and_anchoring(roles["deictic"])
+    offset, anchoring = offset_and_anchoring(value)
+    if isinstance(value, dict) and value.get("strict"):
+        offset *= 2
+    return offset, anchoring
 
 
 @production
@@ -250,13 +256,23 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
         value = roles["frequency"]
         return SetSpec(value=value)
     if roles.get("weekday") is not None:
-        return SetSpec(value=f"XXXX-WXX-{roles['weekday']}")
+        part = f"T{roles['part']}" if roles.get("part") else ""
+        return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
+    if roles.get("season") in SEASON_CODES:
+        return SetSpec(value=f"XXXX-{roles['season']}")
     unit = _unit(roles)
     if unit is None:
         return None
     amount: Amount | None = roles.get("amount")
     count = 1.0 if amount is None or amount.vague else amount.value
     return SetSpec(value=duration_value(unit, count), unit=unit)
+
+
+@production
+def blocker(roles: Roles, language: Language) -> Spec | None:
+    """Text that looks like a time but is not one ('UU Nomor 7 Tahun 2017'): claim it, yield
+    nothing, so that no other rule tags a piece of it."""
+    raise Rejected("not a temporal expression")
 
 
 @production
@@ -364,7 +380,10 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
     meaning = roles["holiday"]
     year, digits = _year(roles)
     direction, _ = _direction(roles)
-    if isinstance(meaning, str):
+    if roles.get("hijri_year") and isinstance(meaning, dict) and meaning.get("hijri_month"):
+        year, digits = _gregorian_year(int(roles["hijri_year"]), int(meaning["hijri_month"])), 4
+    shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
+    if isinstance(meaning, str) and not shift_days:
         month, day = (int(x) for x in meaning.split("-"))
         return CalendarSpec(
             year=year,
@@ -374,6 +393,17 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
             year_offset=_year_offset(roles),
             direction=direction,
         )
+    if isinstance(meaning, str):  # 'H-3 Natal': a fixed date moved by days
+        month, day = meaning.split("-")
+        meaning = {"rule": "fixed", "month": month, "day": day}
     rule = tuple(sorted((str(key), str(value)) for key, value in meaning.items()))
     offset = _year_offset(roles)
-    return MovingDateSpec(rule=rule, year=year, year_offset=offset, direction=direction)
+    return MovingDateSpec(
+        rule=rule, year=year, year_offset=offset, direction=direction, shift_days=shift_days
+    )
+
+
+def _gregorian_year(hijri_year: int, hijri_month: int) -> int:
+    """The Gregorian year in which a month of a Hijri year falls (mean year lengths; exact
+    enough to pick the year of a holiday whose dates the language file tables)."""
+    return int(621.5643 + (hijri_year + (hijri_month - 1) / 12) * 0.970224)

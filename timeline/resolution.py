@@ -163,9 +163,15 @@ def _choose(
     nearest = min(starts, key=distance)
     if direction is None or direction == 0:
         return nearest
-    if direction < 0:
+    if direction <= -2:  # strictly before: over by the reference day
+        over = [s for s in starts if s[1] <= anchor]
+        chosen = max(over) if over else min(starts)
+    elif direction < 0:
         began = [s for s in starts if s[0] <= anchor]
         chosen = max(began) if began else min(starts)
+    elif direction >= 2:  # strictly after: not begun by the reference day
+        ahead = [s for s in starts if s[0] > anchor]
+        chosen = min(ahead) if ahead else max(starts)
     else:
         open_ = [s for s in starts if s[1] > anchor]
         chosen = min(open_) if open_ else max(starts)
@@ -453,10 +459,12 @@ def _moving(spec: MovingDateSpec, anchor: date, cue: int | None) -> Resolution:
         chosen = holiday_date(rule, year)
         if chosen is None:
             raise Rejected(f"no known date in {year}")
+        chosen += timedelta(days=spec.shift_days)
     else:
         direction = spec.direction if spec.direction is not None else cue
         days = [holiday_date(rule, y) for y in range(anchor.year - 1, anchor.year + 2)]
-        pairs = [(d, d + timedelta(days=1)) for d in days if d is not None]
+        shifted = [d + timedelta(days=spec.shift_days) for d in days if d is not None]
+        pairs = [(d, d + timedelta(days=1)) for d in shifted]
         picked = _choose(pairs, anchor, direction, weak=spec.direction is None)
         if picked is None:
             raise Rejected("no known date near the reference")  # never another year's date

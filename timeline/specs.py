@@ -104,6 +104,7 @@ class MovingDateSpec:
     year: int | None = None
     year_offset: int | None = None
     direction: int | None = None
+    shift_days: int = 0  # 'H-3 Lebaran': three days before
 
 
 Spec = (

@@ -81,6 +81,9 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
     for _, start, _, rule, match in candidates:
         if claimed.overlaps(start, match.end()):
             continue
+        if rule.not_in_names and _after_a_name(text, start, language):
+            claimed.add(start, match.end())  # 'SEA Games 2025', 'Liga 1 2024/2025'
+            continue
         roles = roles_of(match, rule, language)
         try:
             spec = PRODUCTIONS[rule.production](roles, language)
@@ -133,6 +136,26 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
             match = rules[number].pattern.match(text, position)
             if match is not None:
                 yield rules[number], match
+
+
+# A capitalised word (or acronym), maybe with a small number, right before a year: 'Jakarta
+# Marathon 2025', 'SEA Games 2025', 'Liga 1 2024/2025', 'Paris 2024'.
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^\w]))([A-Z][\w&'’.-]{0,30})(?: \d{1,2})? $")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“(\n]|--|[-–—]\s)\s{0,3}$")
+
+
+def _after_a_name(text: str, start: int, language: Language) -> bool:
+    """True when the match follows a proper name it belongs to. A capitalised word that opens
+    a sentence ('Since 2019'), a word the language knows as time vocabulary ('Juni 2024'), or
+    one the language file lists as dating its year ('Pemilu 2024') does not count."""
+    window = text[max(0, start - 45) : start]
+    found = _NAME_BEFORE.search(window)
+    if found is None:
+        return False
+    word = found.group(1).rstrip(".").lower()
+    if word in language.name_words_before_years or language.is_time_word(word):
+        return False
+    return not _SENTENCE_START.search(window[: found.start(1)])
 
 
 def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:

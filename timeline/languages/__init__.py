@@ -16,7 +16,13 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from timeline.grammar import GrammarError, compile_rule, first_prefixes, words_alternation
+from timeline.grammar import (
+    GrammarError,
+    compile_rule,
+    first_prefixes,
+    not_followed_by,
+    words_alternation,
+)
 
 _DATEPARSER_MONTHS = [
     "january",
@@ -89,6 +95,7 @@ class Rule:
     standalone: bool
     examples: tuple[tuple[str, str], ...]
     defaults: dict[str, Any] = field(default_factory=dict)  # role values the words imply
+    not_in_names: bool = False  # a year in 'Jakarta Marathon 2025' is part of a name
 
 
 @dataclass
@@ -109,6 +116,8 @@ class Language:
     signals: frozenset[str] = frozenset()
     connectives: re.Pattern[str] | None = None
     stopwords: frozenset[str] = frozenset()
+    name_words_before_years: frozenset[str] = frozenset()  # 'Pemilu 2024' is an election year
+    deadline_words: frozenset[str] = frozenset()  # 'by Friday': the time lies ahead
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -145,6 +154,10 @@ class Language:
                 numbers.update(index.get(opening[:width], ()))
             found = self._starting[opening] = tuple(sorted(numbers))
         return found
+
+    def is_time_word(self, word: str) -> bool:
+        """Whether a word belongs to any of the language's word lists (months, units, ...)."""
+        return any(word in table for table in self.tables.values())
 
     def class_of(self, classes: tuple[str, ...], text: str) -> str:
         """Which of a group's classes matched `text` (the first, when only one is possible)."""
@@ -383,8 +396,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
             table[normalise(word)] = options["value"] if options else meaning
             alternative = words_alternation([word])
             if options and options.get("not_before"):
-                blocked = words_alternation(options["not_before"])
-                alternative += rf"(?!\s{{1,3}}(?:{blocked})(?!\w))"
+                alternative += not_followed_by(options["not_before"])
             alternatives.append((len(word), alternative))
         tables[class_name] = table
         alternatives.sort(key=lambda pair: -pair[0])
@@ -415,6 +427,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
                 order=order,
                 standalone=spec.get("standalone", True),
                 defaults=dict(spec.get("defaults", {})),
+                not_in_names=spec.get("not_in_names", False),
                 examples=tuple(_parse_example(e, where) for e in spec.get("examples", [])),
             )
         )
@@ -441,6 +454,8 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         signals=frozenset(w.lower() for w in events.get("signals", [])),
         connectives=_phrase_at_start(events.get("connectives", [])),
         stopwords=frozenset(w.lower() for w in events.get("stopwords", [])),
+        name_words_before_years=frozenset(w.lower() for w in names.get("before_years", [])),
+        deadline_words=frozenset(w.lower() for w in context.get("deadline", [])),
         tables=tables,
         number_words=number_words,
         multipliers=multipliers,
