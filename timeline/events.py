@@ -28,18 +28,30 @@ _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
 @dataclass
 class _Draft:
+    """An event being built: its sentence, description, interval and the timex that dates it."""
+
     sentence: Sentence
     text: str
-    start: str | None
-    end: str | None
-    type: str | None
-    value: str | None
-    approximate: bool
-    relation: str
-    timexes: list[str]
-    position: int
     words: frozenset[str]
+    dating: Timex | None = None
+    start: str | None = None
+    end: str | None = None
+    relation: str = "at"
+    timexes: list[str] = field(default_factory=list)
     mentions: list[EventMention] = field(default_factory=list)
+
+    @property
+    def value(self) -> str | None:
+        return self.dating.value if self.dating else None
+
+    @property
+    def position(self) -> int:
+        return self.sentence.start
+
+    def mention(self, timex_id: str | None) -> EventMention:
+        return EventMention(
+            text=self.text, span=(self.sentence.start, self.sentence.end), timex=timex_id
+        )
 
 
 def _dates_an_event(timex: Timex) -> bool:
@@ -126,67 +138,41 @@ def build_events(
                 and start[:10] <= published.isoformat()
             ):
                 relation, end = "since", tomorrow
-            description = describe(text, sentence, timex.span, language)
             draft = _Draft(
                 sentence,
-                description,
-                start,
-                end,
-                timex.type,
-                timex.value,
-                timex.approximate,
-                relation,
-                ids,
-                sentence.start,
+                describe(text, sentence, timex.span, language),
                 words,
-                [
-                    EventMention(
-                        text=description, span=(sentence.start, sentence.end), timex=timex.id
-                    )
-                ],
+                dating=timex,
+                start=start,
+                end=end,
+                relation=relation,
+                timexes=ids,
             )
+            draft.mentions.append(draft.mention(timex.id))
             drafts.append(draft)
             previous = draft
             continue
         since = language.since_then.match(body) if language.since_then is not None else None
         if since and previous is not None and previous.start is not None:
-            description = describe(
-                text, sentence, (sentence.start, sentence.start + since.end()), language
-            )
+            cut = (sentence.start, sentence.start + since.end())
             draft = _Draft(
                 sentence,
-                description,
-                previous.start,
-                tomorrow,
-                previous.type,
-                previous.value,
-                previous.approximate,
-                "since",
-                list(previous.timexes),
-                sentence.start,
+                describe(text, sentence, cut, language),
                 words,
-                [EventMention(text=description, span=(sentence.start, sentence.end), timex=None)],
+                dating=previous.dating,
+                start=previous.start,
+                end=tomorrow,
+                relation="since",
+                timexes=list(previous.timexes),
             )
+            draft.mentions.append(draft.mention(None))
             drafts.append(draft)
             continue
         description = describe(text, sentence, None, language)
         if description:
-            undated.append(
-                _Draft(
-                    sentence,
-                    description,
-                    None,
-                    None,
-                    None,
-                    None,
-                    False,
-                    "at",
-                    [],
-                    sentence.start,
-                    words,
-                    [EventMention(text=description, span=(sentence.start, sentence.end))],
-                )
-            )
+            draft = _Draft(sentence, description, words)
+            draft.mentions.append(draft.mention(None))
+            undated.append(draft)
 
     merged = _merge_episodes(drafts)
     merged.sort(key=_sort_key)
@@ -239,15 +225,18 @@ def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _to_event(event_id: str, draft: _Draft) -> Event:
+    timex = draft.dating
     return Event(
         id=event_id,
         text=draft.text,
         span=(draft.sentence.start, draft.sentence.end),
         start=draft.start,
         end=draft.end,
-        type=draft.type,
-        value=draft.value,
-        approximate=draft.approximate,
+        type=timex.type if timex else None,
+        value=timex.value if timex else None,
+        granularity=timex.granularity if timex else None,
+        mod=timex.mod if timex else None,
+        approximate=timex.approximate if timex else False,
         relation=draft.relation,
         timexes=draft.timexes,
         mentions=draft.mentions,

@@ -83,6 +83,8 @@ class Event(BaseModel):
     end: str | None = Field(None, description="Exclusive end; null for a vague past/future.")
     type: TimexType | None = Field(None, description="TIMEX3 type of the dating expression.")
     value: str | None = Field(None, description="TIMEX3 value of the dating expression.")
+    granularity: str | None = Field(None, description="Calendar unit of the dating expression.")
+    mod: str | None = Field(None, description="TIMEX3 mod of the dating expression.")
     approximate: bool = False
     relation: Literal["at", "since"] = Field(
         "at", description="'since': from the expression's start up to the publication date."
