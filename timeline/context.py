@@ -11,6 +11,7 @@ This is what makes extraction more than a phrase parser:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 
@@ -31,6 +32,7 @@ from timeline.specs import (
 from timeline.tag import Mention
 
 PUBLICATION_ID = "t0"
+CUE_REACH = 200  # characters around a mention where its tense cue may stand
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,29 +49,45 @@ def _has_own_direction(spec: Spec) -> bool:
     return isinstance(spec, CalendarSpec) and spec.direction is not None
 
 
-def sentence_cue(text: str, sentence: Sentence, mention: Mention, language: Language) -> int | None:
-    """-1 when the sentence speaks of the past, +1 of the future, None when it does not say.
+class TenseCues:
+    """Where the text's tense words stand, found in one pass so that each mention's nearest cue
+    is a bisection (a run-on text with thousands of mentions stays linear)."""
 
-    The cue word nearest the mention decides ('Mr. Gerstner said Friday: "we will ..."' is past);
-    cue words inside the mention itself are its own direction and do not count here.
-    """
-    before = text[max(sentence.start, mention.start - 20) : mention.start].split()
-    if before and before[-1].lower() in language.deadline_words:
-        return 1  # 'by noon Friday', 'until May': a deadline lies ahead
-    best: tuple[int, int] | None = None
-    # Future first: on a tie (a word on both lists, like 'scheduled' and the past '-ed') the
-    # more specific future word wins.
-    for direction, cues in ((1, language.future_cues), (-1, language.past_cues)):
-        for found in cues.finditer(text, sentence.start, mention.start):
-            distance = mention.start - found.end()
-            if best is None or distance < best[0]:
-                best = (distance, direction)
-        found = cues.search(text, mention.end, sentence.end)
-        if found is not None:
-            distance = found.start() - mention.end
-            if best is None or distance < best[0]:
-                best = (distance, direction)
-    return None if best is None else best[1]
+    def __init__(self, text: str, language: Language) -> None:
+        found = [(m.start(), m.end(), 1) for m in language.future_cues.finditer(text)]
+        found += [(m.start(), m.end(), -1) for m in language.past_cues.finditer(text)]
+        # Future first on a tie (a word on both lists, like 'scheduled' and the past '-ed'): the
+        # more specific future word wins.
+        found.sort(key=lambda cue: (cue[0], -cue[2]))
+        self.starts = [cue[0] for cue in found]
+        self.by_end = sorted(found, key=lambda cue: (cue[1], cue[2]))
+        self.ends = [cue[1] for cue in self.by_end]
+        self.found = found
+        self.text = text
+        self.deadline_words = language.deadline_words
+
+    def direction(self, sentence: Sentence, mention: Mention) -> int | None:
+        """-1 when the sentence speaks of the past around the mention, +1 of the future, None
+        when it does not say. The cue word nearest the mention decides ('Mr. Gerstner said
+        Friday: "we will ..."' is past); cue words inside the mention do not count, and only
+        a clause's worth of text (CUE_REACH) on each side is read."""
+        before = self.text[max(sentence.start, mention.start - 20) : mention.start].split()
+        if before and before[-1].lower() in self.deadline_words:
+            return 1  # 'by noon Friday', 'until May': a deadline lies ahead
+        best: tuple[int, int] | None = None
+        left_limit = max(sentence.start, mention.start - CUE_REACH)
+        at = bisect.bisect_right(self.ends, mention.start) - 1  # the last cue ending before it
+        if at >= 0:
+            start, end, direction = self.by_end[at]  # on equal ends, the future cue sorts last
+            if start >= left_limit:
+                best = (mention.start - end, direction)
+        right_limit = min(sentence.end, mention.end + CUE_REACH)
+        at = bisect.bisect_left(self.starts, mention.end)
+        if at < len(self.found):
+            start, end, direction = self.found[at]
+            if end <= right_limit and (best is None or start - mention.end < best[0]):
+                best = (start - mention.end, direction)
+        return None if best is None else best[1]
 
 
 def document_years(mentions: list[Mention]) -> dict[int, int]:
@@ -103,6 +121,7 @@ def resolve_in_context(
             return None
         return years.get(spec.month)
 
+    cues = TenseCues(text, language)
     resolved: list[tuple[Mention, Resolution, _Anchor | None] | None] = [None] * len(mentions)
     publication = _Anchor(published, PUBLICATION_ID)
     last_dated: _Anchor | None = None
@@ -138,7 +157,7 @@ def resolve_in_context(
             set_by_sentence = anchor is setting[2]
         cue = None
         if not _has_own_direction(spec) and sentences:
-            cue = sentence_cue(text, sentences[home], mention, language)
+            cue = cues.direction(sentences[home], mention)
         if set_by_sentence and cue is not None and cue > 0:
             spec, anchor, set_by_sentence = mention.spec, publication, False  # tense moved on
         if set_by_sentence:
@@ -171,9 +190,10 @@ def resolve_in_context(
             if result.granularity in _PERIODS_PER_YEAR and not compared:
                 focus = _Focus(Unit(result.granularity), _Anchor(day, f"pending:{index}"), home)
 
+    days = _days_by_sentence(resolved, sentences)
     for index in pending_clocks:
         mention = mentions[index]
-        governing = _governing_day(index, mentions, resolved, sentences)
+        governing = _governing_day(index, mentions, days, resolved, sentences)
         anchor = governing or publication
         try:
             result = resolve(mention.spec, anchor.day, approx=mention.approx)
@@ -245,37 +265,41 @@ def _in_the_sentence_setting(
 def _governing_day(
     index: int,
     mentions: list[Mention],
+    days: dict[int, list[tuple[int, int]]],
     resolved: list[tuple[Mention, Resolution, _Anchor | None] | None],
     sentences: list[Sentence],
 ) -> _Anchor | None:
     """The nearest day-level expression in the clock time's sentence, before or after it; else
-    the last one of the sentence before."""
+    the last one of the sentence before. `days` maps a sentence to its (start, index) pairs of
+    expressions that name a day, sorted, so each lookup is a bisection."""
     if not sentences:
         return None
     mention = mentions[index]
     home = sentence_index(sentences, mention.start)
-    best: tuple[tuple[int, int], int] | None = None
-    for other, entry in enumerate(resolved):
-        if entry is None or other == index:
-            continue
-        candidate, result, _ = entry
-        if result.day is None:  # only expressions that name a day (or a time on one)
-            continue
-        where = sentence_index(sentences, candidate.start)
-        if where == home:
-            rank = (0, abs(candidate.start - mention.start))
-        elif where == home - 1:
-            # no day in its own sentence: the day the previous sentence told ('Sabtu (14/9)
-            # malam ... Laga yang dimulai pukul 19.00 WIB itu ...')
-            rank = (1, mention.start - candidate.start)
-        else:
-            continue
-        if best is None or rank < best[0]:
-            best = (rank, other)
-    if best is None:
+    chosen: int | None = None
+    here = days.get(home, [])
+    if here:
+        at = bisect.bisect_left(here, (mention.start, -1))
+        neighbours = here[max(0, at - 1) : at + 1]
+        chosen = min(neighbours, key=lambda pair: abs(pair[0] - mention.start))[1]
+    elif days.get(home - 1):
+        # no day in its own sentence: the day the previous sentence told ('Sabtu (14/9)
+        # malam ... Laga yang dimulai pukul 19.00 WIB itu ...')
+        chosen = days[home - 1][-1][1]
+    if chosen is None:
         return None
-    day = resolved[best[1]][1].day  # type: ignore[index]
-    return _Anchor(day, f"pending:{best[1]}")
+    return _Anchor(resolved[chosen][1].day, f"pending:{chosen}")  # type: ignore[index, arg-type]
+
+
+def _days_by_sentence(
+    resolved: list[tuple[Mention, Resolution, _Anchor | None] | None], sentences: list[Sentence]
+) -> dict[int, list[tuple[int, int]]]:
+    days: dict[int, list[tuple[int, int]]] = {}
+    for index, entry in enumerate(resolved):
+        if entry is not None and entry[1].day is not None and sentences:
+            where = sentence_index(sentences, entry[0].start)
+            days.setdefault(where, []).append((entry[0].start, index))
+    return days
 
 
 def _number(resolved: list[tuple[Mention, Resolution, _Anchor | None] | None]) -> list[Timex]:
