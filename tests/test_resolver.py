@@ -68,3 +68,14 @@ def test_rule_name_and_granularity_are_reported():
     assert result.approximate is False
     vague = resolve_phrase("beberapa hari lalu", REFERENCE, "id")
     assert vague.approximate is True
+
+
+def test_shifts_beyond_the_calendar_find_nothing_instead_of_failing():
+    assert resolve_phrase("3000 tahun yang lalu", REFERENCE, "id") is None
+    assert resolve_phrase("in 8000 years", REFERENCE, "en") is None
+    assert resolve_phrase("30 centuries ago", REFERENCE, "en") is None
+
+
+def test_the_api_reports_how_the_language_was_chosen():
+    assert timeline.extract("Kemarin hujan deras di Jakarta.", "2024-06-21").lang_source == "detected"
+    assert timeline.extract("Kemarin hujan.", "2024-06-21", lang="id").lang_source == "cli"

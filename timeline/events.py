@@ -201,23 +201,26 @@ def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> b
     return bool(before) and before[-1].lower().strip(",") in words
 
 
+# Drafts with the same interval compared for a shared episode: the most recent few suffice, and
+# the bound keeps a text that repeats one date thousands of times linear.
+MERGE_WINDOW = 20
+
+
 def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
     """One event per episode: same interval and at least two shared content words."""
     kept: list[_Draft] = []
+    by_time: dict[tuple[str | None, ...], list[_Draft]] = {}
     for draft in drafts:
+        key = (draft.start, draft.end, draft.value, draft.relation)
+        same_time = by_time.setdefault(key, []) if draft.start is not None else []
         twin = next(
-            (
-                k
-                for k in kept
-                if k.start is not None
-                and (k.start, k.end, k.value, k.relation)
-                == (draft.start, draft.end, draft.value, draft.relation)
-                and len(k.words & draft.words) >= 2
-            ),
+            (k for k in reversed(same_time[-MERGE_WINDOW:]) if len(k.words & draft.words) >= 2),
             None,
         )
         if twin is None:
             kept.append(draft)
+            if draft.start is not None:
+                same_time.append(draft)
             continue
         twin.mentions.extend(draft.mentions)
         twin.timexes.extend(t for t in draft.timexes if t not in twin.timexes)

@@ -49,6 +49,7 @@ def extract(
         published=published.isoformat(),
         published_source=published_source,
         lang=code,
+        lang_source="detected" if lang == AUTO else "cli",
         title=title,
         text_length=len(text),
         timexes=timexes,

@@ -167,6 +167,9 @@ def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
         if not current:
             break
         kind = str(op)
+        if kind == "ASSERT_NOT" and not list(arg[1]):
+            current = set()  # '(?!)': an empty word list, which never matches
+            continue
         if kind in ("AT", "ASSERT", "ASSERT_NOT"):
             continue  # zero width
         if kind == "LITERAL":

@@ -75,7 +75,25 @@ def resolve(
     cue: int | None = None,
     year_hint: YearHint | None = None,
 ) -> Resolution:
-    """Resolve `spec` against `anchor`; `cue` is the tense of the context (-1 past, +1 future)."""
+    """Resolve `spec` against `anchor`; `cue` is the tense of the context (-1 past, +1 future).
+
+    Raises Rejected when the text names no real time, including one outside the calendar's
+    years 1-9999 ('3000 tahun yang lalu' from 2024).
+    """
+    try:
+        return _resolve(spec, anchor, approx=approx, cue=cue, year_hint=year_hint)
+    except (ValueError, OverflowError) as exc:
+        raise Rejected(f"outside the calendar: {exc}") from None
+
+
+def _resolve(
+    spec: Spec,
+    anchor: date,
+    *,
+    approx: str | None,
+    cue: int | None,
+    year_hint: YearHint | None,
+) -> Resolution:
     if isinstance(spec, CalendarSpec):
         result = _calendar(spec, anchor, cue, year_hint)
     elif isinstance(spec, RelativeSpec):

@@ -127,7 +127,8 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
     everything = range(len(rules))
     use_index = len(text) >= INDEX_FROM_LENGTH
     lowered = text.lower()
-    for start in _STARTS.finditer(text):
+    starts = language.start_places() if use_index else _STARTS
+    for start in starts.finditer(text):
         position = start.start()
         numbers = (
             language.rules_starting(lowered[position : position + 3]) if use_index else everything

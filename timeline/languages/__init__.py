@@ -127,6 +127,7 @@ class Language:
     class_patterns: dict[str, str] = field(default_factory=dict)
     _rule_index: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
     _starting: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _start_places: re.Pattern[str] | None = None
 
     def rule_index(self) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
         """Positions in `rules` by the first letters their matches can begin with, and those
@@ -143,6 +144,20 @@ class Language:
                     index.setdefault(prefix, []).append(number)
             self._rule_index = ({k: tuple(v) for k, v in index.items()}, tuple(anywhere))
         return self._rule_index
+
+    def start_places(self) -> re.Pattern[str]:
+        """Where a match can begin: a word's first letter, or a sign some rule starts with
+        ("'" in "'90s"); other punctuation is skipped without trying any rule."""
+        if self._start_places is None:
+            index, anywhere = self.rule_index()
+            signs = sorted({key[0] for key in index if not key[0].isalnum()})
+            if anywhere:  # a rule that can begin with anything: every place is a start
+                signs_class = r"[^\w\s]"
+            else:
+                signs_class = "[" + "".join(re.escape(c) for c in signs) + "]" if signs else ""
+            source = r"(?<![^\W_])[^\W_]" + (f"|{signs_class}" if signs_class else "")
+            self._start_places = re.compile(source)
+        return self._start_places
 
     def rules_starting(self, opening: str) -> tuple[int, ...]:
         """Which rules can begin with `opening` (the next three lowercased characters)."""
