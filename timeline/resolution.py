@@ -161,6 +161,18 @@ def _occurrence(spec: CalendarSpec, unit: Unit, year: int) -> date | None:
 WEAK_CUE_RATIO = 3
 
 
+def _occurrences_near(
+    spec: CalendarSpec, unit: Unit, year: int, reach: int
+) -> list[tuple[date, date]]:
+    """The spec's occurrences in the years around `year`, as [start, end) pairs."""
+    pairs = []
+    for candidate_year in range(year - reach, year + reach + 1):
+        occurrence = _occurrence(spec, unit, candidate_year)
+        if occurrence is not None:
+            pairs.append((occurrence, unit_end(unit, occurrence)))
+    return pairs
+
+
 def _choose(
     starts: list[tuple[date, date]], anchor: date, direction: int | None, weak: bool = False
 ) -> tuple[date, date] | None:
@@ -258,11 +270,9 @@ def _calendar(
             if start is None:
                 raise Rejected("no such date this year")
         else:
-            pairs = []
-            for candidate_year in range(anchor.year - 4, anchor.year + 5):
-                occurrence = _occurrence(spec, unit, candidate_year)
-                if occurrence is not None:
-                    pairs.append((occurrence, unit_end(unit, occurrence)))
+            pairs = _occurrences_near(spec, unit, anchor.year, 1)
+            if not pairs:  # 29 February: look further for a leap year
+                pairs = _occurrences_near(spec, unit, anchor.year, 4)
             weak = spec.direction is None  # the direction, if any, came from the sentence
             chosen = _choose(pairs, anchor, direction, weak=weak)
             if chosen is None:
