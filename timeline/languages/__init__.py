@@ -280,8 +280,13 @@ def _parse_number_words(key: str, language: Language) -> Amount | None:
 
 def available() -> list[str]:
     """Codes of the languages this installation has data files for."""
+    return list(_available())
+
+
+@cache
+def _available() -> tuple[str, ...]:
     folder = resources.files(__name__)
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
 @cache
