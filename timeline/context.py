@@ -45,26 +45,39 @@ def _anchoring(spec: Spec) -> Anchoring:
     return getattr(spec, "anchoring", Anchoring.REFERENCE)
 
 
-def _has_own_direction(spec: Spec) -> bool:
-    return isinstance(spec, CalendarSpec) and spec.direction is not None
-
-
 class TenseCues:
-    """Where the text's tense words stand, found in one pass so that each mention's nearest cue
-    is a bisection (a run-on text with thousands of mentions stays linear)."""
+    """Where the text's tense words stand, read once per sentence (and only for sentences that
+    hold an expression needing them), so each mention's nearest cue is a bisection and a
+    run-on text with thousands of mentions stays linear."""
 
     def __init__(self, text: str, language: Language) -> None:
-        found = [(m.start(), m.end(), 1) for m in language.future_cues.finditer(text)]
-        found += [(m.start(), m.end(), -1) for m in language.past_cues.finditer(text)]
-        # Future first on a tie (a word on both lists, like 'scheduled' and the past '-ed'): the
-        # more specific future word wins.
-        found.sort(key=lambda cue: (cue[0], -cue[2]))
-        self.starts = [cue[0] for cue in found]
-        self.by_end = sorted(found, key=lambda cue: (cue[1], cue[2]))
-        self.ends = [cue[1] for cue in self.by_end]
-        self.found = found
         self.text = text
-        self.deadline_words = language.deadline_words
+        self.language = language
+        self._sentences: dict[tuple[int, int], tuple[list, list, list, list]] = {}
+
+    def _read(self, sentence: Sentence) -> tuple[list, list, list, list]:
+        key = (sentence.start, sentence.end)
+        if key not in self._sentences:
+            language, text = self.language, self.text
+            found = [
+                (m.start(), m.end(), 1)
+                for m in language.future_cues.finditer(text, sentence.start, sentence.end)
+            ]
+            found += [
+                (m.start(), m.end(), -1)
+                for m in language.past_cues.finditer(text, sentence.start, sentence.end)
+            ]
+            # Future first on a tie (a word on both lists, like 'scheduled' and the past
+            # '-ed'): the more specific future word wins.
+            found.sort(key=lambda cue: (cue[0], -cue[2]))
+            by_end = sorted(found, key=lambda cue: (cue[1], cue[2]))
+            self._sentences[key] = (
+                found,
+                [cue[0] for cue in found],
+                by_end,
+                [cue[1] for cue in by_end],
+            )
+        return self._sentences[key]
 
     def direction(self, sentence: Sentence, mention: Mention) -> int | None:
         """-1 when the sentence speaks of the past around the mention, +1 of the future, None
@@ -72,22 +85,34 @@ class TenseCues:
         Friday: "we will ..."' is past); cue words inside the mention do not count, and only
         a clause's worth of text (CUE_REACH) on each side is read."""
         before = self.text[max(sentence.start, mention.start - 20) : mention.start].split()
-        if before and before[-1].lower() in self.deadline_words:
+        if before and before[-1].lower() in self.language.deadline_words:
             return 1  # 'by noon Friday', 'until May': a deadline lies ahead
+        found, starts, by_end, ends = self._read(sentence)
         best: tuple[int, int] | None = None
-        left_limit = max(sentence.start, mention.start - CUE_REACH)
-        at = bisect.bisect_right(self.ends, mention.start) - 1  # the last cue ending before it
+        at = bisect.bisect_right(ends, mention.start) - 1  # the last cue ending before it
         if at >= 0:
-            start, end, direction = self.by_end[at]  # on equal ends, the future cue sorts last
-            if start >= left_limit:
+            start, end, direction = by_end[at]  # on equal ends, the future cue sorts last
+            if start >= max(sentence.start, mention.start - CUE_REACH):
                 best = (mention.start - end, direction)
-        right_limit = min(sentence.end, mention.end + CUE_REACH)
-        at = bisect.bisect_left(self.starts, mention.end)
-        if at < len(self.found):
-            start, end, direction = self.found[at]
-            if end <= right_limit and (best is None or start - mention.end < best[0]):
+        at = bisect.bisect_left(starts, mention.end)
+        if at < len(found):
+            start, end, direction = found[at]
+            reach = min(sentence.end, mention.end + CUE_REACH)
+            if end <= reach and (best is None or start - mention.end < best[0]):
                 best = (start - mention.end, direction)
         return None if best is None else best[1]
+
+
+def needs_tense(spec: Spec) -> bool:
+    """Whether the sentence's tense can change a spec's value: only what has no year or cue of
+    its own (a bare weekday, month or named day) does; everything else skips the tense."""
+    if isinstance(spec, ClockSpec):
+        return spec.date is not None and needs_tense(spec.date)
+    if isinstance(spec, CalendarSpec):
+        return spec.direction is None and spec.year is None and spec.year_offset is None
+    if isinstance(spec, MovingDateSpec):
+        return spec.direction is None and spec.year is None and spec.year_offset is None
+    return False
 
 
 def document_years(mentions: list[Mention]) -> dict[int, int]:
@@ -156,7 +181,7 @@ def resolve_in_context(
             spec, anchor = _in_the_sentence_setting(spec, anchor, setting[1], setting[2])
             set_by_sentence = anchor is setting[2]
         cue = None
-        if not _has_own_direction(spec) and sentences:
+        if needs_tense(spec) and sentences:
             cue = cues.direction(sentences[home], mention)
         if set_by_sentence and cue is not None and cue > 0:
             spec, anchor, set_by_sentence = mention.spec, publication, False  # tense moved on

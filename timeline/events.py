@@ -123,7 +123,11 @@ def build_events(
     for index, sentence in enumerate(sentences):
         dating = [t for t in by_sentence.get(index, []) if _dates_an_event(t)]
         body = text[sentence.start : sentence.end]
-        words = content_words(body, language)
+        since = None
+        if not dating and language.since_then is not None:
+            since = language.since_then.match(body)
+        # content words only matter for merging dated episodes
+        words = content_words(body, language) if dating or since else frozenset()
         if dating:
             timex = dating[0]
             relation, start, end = "at", timex.start, timex.end
@@ -152,7 +156,6 @@ def build_events(
             drafts.append(draft)
             previous = draft
             continue
-        since = language.since_then.match(body) if language.since_then is not None else None
         if since and previous is not None and previous.start is not None:
             cut = (sentence.start, sentence.start + since.end())
             draft = _Draft(

@@ -211,10 +211,14 @@ def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
 
 
 def _small_set(items) -> list[str] | None:  # type: ignore[no-untyped-def]
+    """The characters a class can match, lowercased; whitespace counts as one space (the
+    tagger looks prefixes up in text with its whitespace folded the same way)."""
     chars: list[str] = []
     for op, arg in items:
         kind = str(op)
-        if kind == "LITERAL":
+        if kind == "CATEGORY" and str(arg) == "CATEGORY_SPACE":
+            chars.append(" ")
+        elif kind == "LITERAL":
             chars.append(chr(arg).lower())
         elif kind == "RANGE" and arg[1] - arg[0] <= 25:
             chars.extend(chr(c).lower() for c in range(arg[0], arg[1] + 1))

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from timeline.calendar import Unit
+from timeline.grammar import PREFIX_LENGTH
 from timeline.languages import Language, Rule
 from timeline.productions import PRODUCTIONS
 from timeline.specs import CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
@@ -126,12 +127,14 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
     rules = language.rules
     everything = range(len(rules))
     use_index = len(text) >= INDEX_FROM_LENGTH
-    lowered = text.lower()
+    lowered = folded(text) if use_index else text
     starts = language.start_places() if use_index else _STARTS
     for start in starts.finditer(text):
         position = start.start()
         numbers = (
-            language.rules_starting(lowered[position : position + 3]) if use_index else everything
+            language.rules_starting(lowered[position : position + PREFIX_LENGTH])
+            if use_index
+            else everything
         )
         for number in numbers:
             match = rules[number].pattern.match(text, position)
@@ -157,6 +160,34 @@ def _after_a_name(text: str, start: int, language: Language) -> bool:
     if word in language.name_words_before_years or language.is_time_word(word):
         return False
     return not _SENTENCE_START.search(window[: found.start(1)])
+
+
+# Every character `\s` matches (Unicode whitespace), folded to a space.
+_WHITESPACE = {
+    code: " "
+    for code in (
+        *range(0x09, 0x0E),
+        *range(0x1C, 0x21),
+        0x85,
+        0xA0,
+        0x1680,
+        *range(0x2000, 0x200B),
+        0x2028,
+        0x2029,
+        0x202F,
+        0x205F,
+        0x3000,
+    )
+}
+
+
+def folded(text: str) -> str:
+    """Lowercase with every whitespace character as a space, position for position (how rule
+    prefixes are written); characters whose lowercase is longer ('İ') stay as they are."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    return lowered.translate(_WHITESPACE)
 
 
 def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:
