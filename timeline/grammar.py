@@ -137,8 +137,16 @@ def compile_rule(
         raise GrammarError(f"{where}: {exc}") from exc
 
 
-PREFIX_LENGTH = 3
-_MAX_PREFIXES = 4000
+PREFIX_LENGTH = 6
+
+
+def fold_char(char: str) -> str:
+    """How prefixes see a character: lowercased, every ASCII digit as '9' (so that '19/6' and
+    '20/7' share the prefix '99/9' and digit-led rules keep a small index)."""
+    return "9" if "0" <= char <= "9" else char.lower()
+
+
+_MAX_PREFIXES = 20000
 
 
 def first_prefixes(pattern: re.Pattern[str], length: int = PREFIX_LENGTH) -> frozenset[str]:
@@ -173,7 +181,7 @@ def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
         if kind in ("AT", "ASSERT", "ASSERT_NOT"):
             continue  # zero width
         if kind == "LITERAL":
-            current = {p + chr(arg).lower() for p in current}
+            current = {p + fold_char(chr(arg)) for p in current}
         elif kind == "IN" and (chars := _small_set(arg)) is not None:
             current = {p + c for p in current for c in chars}
         elif kind == "SUBPATTERN":
@@ -218,10 +226,12 @@ def _small_set(items) -> list[str] | None:  # type: ignore[no-untyped-def]
         kind = str(op)
         if kind == "CATEGORY" and str(arg) == "CATEGORY_SPACE":
             chars.append(" ")
+        elif kind == "CATEGORY" and str(arg) == "CATEGORY_DIGIT":
+            chars.append("9")
         elif kind == "LITERAL":
-            chars.append(chr(arg).lower())
+            chars.append(fold_char(chr(arg)))
         elif kind == "RANGE" and arg[1] - arg[0] <= 25:
-            chars.extend(chr(c).lower() for c in range(arg[0], arg[1] + 1))
+            chars.extend(fold_char(chr(c)) for c in range(arg[0], arg[1] + 1))
         else:
             return None
     return sorted(set(chars))

@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
+from timeline import grammar
 from timeline.calendar import Unit
-from timeline.grammar import PREFIX_LENGTH
 from timeline.languages import Language, Rule
 from timeline.productions import PRODUCTIONS
 from timeline.specs import CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
@@ -132,7 +132,7 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
     for start in starts.finditer(text):
         position = start.start()
         numbers = (
-            language.rules_starting(lowered[position : position + PREFIX_LENGTH])
+            language.rules_starting(lowered[position : position + grammar.PREFIX_LENGTH])
             if use_index
             else everything
         )
@@ -162,8 +162,9 @@ def _after_a_name(text: str, start: int, language: Language) -> bool:
     return not _SENTENCE_START.search(window[: found.start(1)])
 
 
-# Every character `\s` matches (Unicode whitespace), folded to a space.
-_WHITESPACE = {
+# Every character `\s` matches (Unicode whitespace) folded to a space, and ASCII digits to '9'
+# (see grammar.fold_char).
+_FOLD = {
     code: " "
     for code in (
         *range(0x09, 0x0E),
@@ -178,16 +179,17 @@ _WHITESPACE = {
         0x205F,
         0x3000,
     )
-}
+} | {ord(digit): "9" for digit in "012345678"}
 
 
 def folded(text: str) -> str:
-    """Lowercase with every whitespace character as a space, position for position (how rule
-    prefixes are written); characters whose lowercase is longer ('İ') stay as they are."""
+    """The text as rule prefixes are written (grammar.fold_char), position for position:
+    lowercase, whitespace as a space, digits as '9'; a character whose lowercase is longer
+    ('İ') stays as it is."""
     lowered = text.lower()
     if len(lowered) != len(text):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    return lowered.translate(_WHITESPACE)
+    return lowered.translate(_FOLD)
 
 
 def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
+from timeline import grammar
 from timeline.grammar import (
     GrammarError,
     compile_rule,
@@ -136,7 +137,7 @@ class Language:
             index: dict[str, list[int]] = {}
             anywhere = []
             for number, rule in enumerate(self.rules):
-                prefixes = first_prefixes(rule.pattern)
+                prefixes = first_prefixes(rule.pattern, grammar.PREFIX_LENGTH)
                 if "" in prefixes:
                     anywhere.append(number)
                     continue
