@@ -12,9 +12,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-# A candidate end: terminal punctuation (with closing quotes) before whitespace, or a blank line.
-# Whether the next character opens a sentence is checked in Python (str.isupper knows Unicode).
-_CANDIDATE = re.compile(r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s)|\n[ \t]{0,50}\n|\n")
+# A candidate end: terminal punctuation (with closing quotes) before whitespace, a blank line, or
+# a line break; the lookaheads capture the next visible character, and whether it opens a
+# sentence is checked in Python (str.isupper knows Unicode).
+_CANDIDATE = re.compile(
+    r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s)(?=\s{1,50}(\S))?"
+    r"|\n[ \t]{0,50}\n"
+    r"|\n(?=\s{0,50}(\S))?"
+)
 _OPENERS = "\"'“‘([-—"
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]{0,11})\.$")
 
@@ -32,30 +37,23 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     start = 0
     for match in _CANDIDATE.finditer(text):
         end = match.end()
-        if not match.group().startswith("\n"):
-            following = _next_visible(text, end)
+        opening = match.group()[0]
+        if opening != "\n":
+            following = match.group(1)
             if following is None or not (
                 following.isupper() or following.isdigit() or following in _OPENERS
             ):
                 continue
-            if match.group().startswith(".") and _is_abbreviation(text, match.start() + 1, known):
+            if opening == "." and _is_abbreviation(text, match.start() + 1, known):
                 continue
-        elif match.group() == "\n":
-            following = _next_visible(text, end)
+        elif len(match.group()) == 1:
+            following = match.group(2)
             if following is None or not (following.isupper() or following in _OPENERS):
                 continue
         _append(sentences, text, start, end)
         start = end
     _append(sentences, text, start, len(text))
     return sentences
-
-
-def _next_visible(text: str, offset: int) -> str | None:
-    """The first non-space character within a short distance of `offset`."""
-    for char in text[offset : offset + 50]:
-        if not char.isspace():
-            return char
-    return None
 
 
 def _is_abbreviation(text: str, period_end: int, known: set[str]) -> bool:

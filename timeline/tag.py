@@ -125,18 +125,19 @@ _STARTS = re.compile(r"(?<![^\W_])[^\W_]|[^\w\s]")
 def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match[str]]]:
     """Every match of every rule at every place it can begin, overlapping ones included."""
     rules = language.rules
-    everything = range(len(rules))
-    use_index = len(text) >= INDEX_FROM_LENGTH
-    lowered = folded(text) if use_index else text
-    starts = language.start_places() if use_index else _STARTS
-    for start in starts.finditer(text):
-        position = start.start()
-        numbers = (
-            language.rules_starting(lowered[position : position + grammar.PREFIX_LENGTH])
-            if use_index
-            else everything
-        )
-        for number in numbers:
+    if len(text) < INDEX_FROM_LENGTH:
+        for start in _STARTS.finditer(text):
+            position = start.start()
+            for rule in rules:
+                match = rule.pattern.match(text, position)
+                if match is not None:
+                    yield rule, match
+        return
+    lowered = folded(text)
+    width = grammar.PREFIX_LENGTH
+    known = language.rules_starting  # memoised per opening
+    for position in (start.start() for start in language.start_places().finditer(text)):
+        for number in known(lowered[position : position + width]):
             match = rules[number].pattern.match(text, position)
             if match is not None:
                 yield rules[number], match

@@ -163,7 +163,7 @@ class Language:
     def rules_starting(self, opening: str) -> tuple[int, ...]:
         """Which rules can begin with `opening` (the next three lowercased characters)."""
         found = self._starting.get(opening)
-        if found is None:
+        if found is None:  # first time this opening is seen: union of its prefixes' rules
             index, anywhere = self.rule_index()
             numbers = set(anywhere)
             for width in range(1, len(opening) + 1):
