@@ -135,9 +135,14 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
         return
     lowered = folded(text)
     width = grammar.PREFIX_LENGTH
-    known = language.rules_starting  # memoised per opening
-    for position in (start.start() for start in language.start_places().finditer(text)):
-        for number in known(lowered[position : position + width]):
+    seen = language.openings_seen()  # opening -> rules, memoised across texts
+    for start in language.start_places().finditer(text):
+        position = start.start()
+        opening = lowered[position : position + width]
+        numbers = seen.get(opening)
+        if numbers is None:
+            numbers = language.rules_starting(opening)
+        for number in numbers:
             match = rules[number].pattern.match(text, position)
             if match is not None:
                 yield rules[number], match

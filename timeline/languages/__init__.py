@@ -152,13 +152,27 @@ class Language:
         if self._start_places is None:
             index, anywhere = self.rule_index()
             signs = sorted({key[0] for key in index if not key[0].isalnum()})
+            letters = sorted({key[0] for key in index if key[0].isalpha()})
             if anywhere:  # a rule that can begin with anything: every place is a start
                 signs_class = r"[^\w\s]"
             else:
                 signs_class = "[" + "".join(re.escape(c) for c in signs) + "]" if signs else ""
-            source = r"(?<![^\W_])[^\W_]" + (f"|{signs_class}" if signs_class else "")
+            # a word start whose first letter begins some rule (any letter when a rule can
+            # begin anywhere; digits always, as they fold to '9')
+            if anywhere:
+                word_start = r"(?<![^\W_])[^\W_]"
+            else:
+                initials = "".join(re.escape(c) for c in letters)
+                word_start = (
+                    rf"(?<![^\W_])(?:[0-9]|(?i:[{initials}]))" if initials else r"(?<![^\W_])[0-9]"
+                )
+            source = word_start + (f"|{signs_class}" if signs_class else "")
             self._start_places = re.compile(source)
         return self._start_places
+
+    def openings_seen(self) -> dict[str, tuple[int, ...]]:
+        """The memo behind rules_starting, for the tagger's inner loop to read directly."""
+        return self._starting
 
     def rules_starting(self, opening: str) -> tuple[int, ...]:
         """Which rules can begin with `opening` (the next three lowercased characters)."""
