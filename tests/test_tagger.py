@@ -118,6 +118,6 @@ def test_first_prefixes_of_a_rule():
     import re
 
     pattern = re.compile(r"(?<![\w])(?:(?:about|around) )?(?:[0-9]{1,2}|jan)", re.IGNORECASE)
-    prefixes = first_prefixes(pattern)
+    prefixes = first_prefixes(pattern, 6)
     assert {"about ", "around", "jan", "9", "99"} <= prefixes
     assert "" not in prefixes

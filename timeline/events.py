@@ -69,8 +69,8 @@ def _sort_key(draft: _Draft) -> tuple[int, str, str, int]:
 
 
 def content_words(text: str, language: Language) -> frozenset[str]:
-    words = (w.lower() for w in _WORD.findall(text))
-    return frozenset(w for w in words if w not in language.stopwords and not w.isdigit())
+    words = set(_WORD.findall(text.lower())) - language.stopwords
+    return frozenset(w for w in words if not w.isdigit())
 
 
 def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, language: Language) -> str:

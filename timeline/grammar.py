@@ -137,7 +137,7 @@ def compile_rule(
         raise GrammarError(f"{where}: {exc}") from exc
 
 
-PREFIX_LENGTH = 6
+PREFIX_LENGTH = 7
 
 
 def fold_char(char: str) -> str:
