@@ -52,3 +52,14 @@ def test_run_on_text_is_one_sentence_and_empty_text_none():
     assert len(split_sentences("kata " * 1000)) == 1
     assert split_sentences("") == []
     assert split_sentences("   \n ") == []
+
+
+def test_datelines_are_recognised_and_left_out_of_titles():
+    from timeline.io.readers import title_of
+    from timeline.sentences import dateline_end
+
+    text = "JAKARTA, KOMPAS.com - Banjir melanda Bekasi."
+    assert text[dateline_end(text) :] == "Banjir melanda Bekasi."
+    assert dateline_end("WASHINGTON (AP) -- Congress voted.") == len("WASHINGTON (AP) -- ")
+    assert dateline_end("Banjir melanda Bekasi.") == 0
+    assert title_of("TajukRakyat.com,- Dua negara sepakat.\nIsi.") == "Dua negara sepakat."

@@ -13,16 +13,10 @@ from datetime import date, timedelta
 
 from timeline.languages import Language
 from timeline.models import Event, EventMention, Timex
-from timeline.sentences import Sentence, split_sentences
+from timeline.sentences import Sentence, dateline_end, split_sentences
 
 MAX_DESCRIPTION = 140
 _WORD = re.compile(r"\w[\w'’-]{0,40}")
-# A news dateline opening an article: "JAKARTA, KOMPAS.com -", "WASHINGTON (AP) --",
-# "TajukRakyat.com,-". A layout convention of news across languages, not a word list.
-_DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .'’-]{1,40}(?:\s{0,3}\([^)]{1,40}\))?(?:\s{0,3},\s{0,3}[\w.]{2,40})?"
-    r"|\w{2,40}\.(?:com|co\.id|id|net|org)(?:\s{0,3},)?)\s{0,3}[-–—]{1,2}\s{0,3}"
-)
 _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
 
@@ -77,8 +71,7 @@ def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, languag
     """A short description: the sentence without its leading connective, and without the time
     (with its preposition) when the time opens or closes the sentence."""
     start, end = sentence.start, sentence.end
-    if dateline := _DATELINE.match(text, start, end):
-        start = dateline.end()
+    start = dateline_end(text, start, end)
     opening = text[start:end]
     if language.connectives is not None and (found := language.connectives.match(opening)):
         start += found.end()

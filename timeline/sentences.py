@@ -24,6 +24,20 @@ _OPENERS = "\"'“‘([-—"
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]{0,11})\.$")
 
 
+# A news dateline opening an article: "JAKARTA, KOMPAS.com -", "WASHINGTON (AP) --",
+# "TajukRakyat.com,-". A layout convention of news across languages, not a word list.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z .'’-]{1,40}(?:\s{0,3}\([^)]{1,40}\))?(?:\s{0,3},\s{0,3}[\w.]{2,40})?"
+    r"|\w{2,40}\.(?:com|co\.id|id|net|org)(?:\s{0,3},)?)\s{0,3}[-–—]{1,2}\s{0,3}"
+)
+
+
+def dateline_end(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the text proper begins after a news dateline at `start` (or `start` itself)."""
+    found = _DATELINE.match(text, start, len(text) if end is None else end)
+    return found.end() if found else start
+
+
 @dataclass(frozen=True, slots=True)
 class Sentence:
     start: int

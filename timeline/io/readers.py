@@ -162,9 +162,12 @@ def reference_date(published: date | None, article: Article) -> tuple[date, Publ
 
 
 def title_of(text: str) -> str | None:
-    """The article's first non-empty line, as a default title (shortened)."""
+    """The article's first non-empty line without its dateline, as a default title (shortened)."""
+    from timeline.sentences import dateline_end
+
     for line in text.splitlines():
         line = line.strip()
+        line = line[dateline_end(line) :].strip() or line
         if line:
             return line if len(line) <= 100 else line[:99].rstrip() + "…"
     return None
