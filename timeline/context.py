@@ -350,17 +350,10 @@ def _number(resolved: list[tuple[Mention, Resolution, _Anchor | None] | None]) -
                 id=ids[index],
                 text=mention.text,
                 span=(mention.start, mention.end),
-                type=result.type,
-                value=result.value,
-                mod=result.mod,
-                start=result.start,
-                end=result.end,
-                granularity=result.granularity,
-                approximate=result.approximate,
                 anchor=anchor.day.isoformat() if anchor is not None else None,
                 anchor_id=anchor_id,
                 rule=mention.rule,
-                warnings=list(result.warnings),
+                **result.output_fields(),
             )
         )
     return timexes

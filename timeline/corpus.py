@@ -258,3 +258,20 @@ def process_corpus(
         if progress is not None:
             progress(outcome.size)
         yield outcome.text
+
+
+def document_from_article(article: object, published: date | None, lang: str) -> object:
+    """The Document of an article read by io.readers.read_article: the date given on the
+    command line, else the page's own; what `timeline extract` and `timeline plot` both need."""
+    from timeline.io.readers import reference_date
+
+    reference, date_source = reference_date(published, article)
+    return extract_document(
+        article.text,  # type: ignore[attr-defined]
+        reference,
+        lang,
+        doc_id=article.doc_id,  # type: ignore[attr-defined]
+        title=article.title,  # type: ignore[attr-defined]
+        published_source=date_source,
+        lang_source="cli",
+    )

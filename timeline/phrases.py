@@ -39,16 +39,9 @@ def to_model(mention: Mention, resolution: Resolution, anchor: date) -> Resolved
     return ResolvedTime(
         text=mention.text,
         lang=mention.lang,
-        type=resolution.type,
-        value=resolution.value,
-        mod=resolution.mod,
-        start=resolution.start,
-        end=resolution.end,
-        granularity=resolution.granularity,
-        approximate=resolution.approximate,
         anchor=anchor.isoformat() if resolution.used_anchor else None,
         rule=mention.rule,
-        warnings=list(resolution.warnings),
+        **resolution.output_fields(),
     )
 
 

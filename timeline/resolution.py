@@ -66,6 +66,19 @@ class Resolution:
     warnings: tuple[str, ...] = ()
     day: date | None = None  # the day a clock time hangs on, for joined expressions
 
+    def output_fields(self) -> dict[str, object]:
+        """What every output model (a resolved phrase, a timex) takes from a resolution."""
+        return {
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "start": self.start,
+            "end": self.end,
+            "granularity": self.granularity,
+            "approximate": self.approximate,
+            "warnings": list(self.warnings),
+        }
+
 
 def resolve(
     spec: Spec,

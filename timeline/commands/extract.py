@@ -117,23 +117,14 @@ def _extract_article(
     output: str | None,
     encoding: str | None,
 ) -> None:
-    from timeline.corpus import extract_document
-    from timeline.io.readers import InputError, read_article, reference_date
+    from timeline.corpus import document_from_article
+    from timeline.io.readers import InputError, read_article
 
     try:
         article = read_article(source, encoding)
-        reference, date_source = reference_date(published, article)
+        document = document_from_article(article, published, lang)
     except InputError as exc:
         _input_failure(exc)
-    document = extract_document(
-        article.text,
-        reference,
-        lang,
-        doc_id=article.doc_id,
-        title=article.title,
-        published_source=date_source,
-        lang_source="cli",
-    )
     _emit([render_document(document, article.text, format)], output)
 
 

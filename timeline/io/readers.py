@@ -74,12 +74,17 @@ def read_bytes(source: str) -> bytes:
         raise InputUsageError(f"{source} is a directory; give a file")
     try:
         return path.read_bytes()
-    except FileNotFoundError:
-        raise InputUsageError(f"no such file: {source}") from None
-    except PermissionError:
-        raise InputUsageError(f"cannot read {source}: permission denied") from None
     except OSError as exc:
-        raise InputUsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise _unreadable(source, exc) from None
+
+
+def _unreadable(source: str, error: OSError) -> InputUsageError:
+    """The one-line error for a file that cannot be opened."""
+    if isinstance(error, FileNotFoundError):
+        return InputUsageError(f"no such file: {source}")
+    if isinstance(error, PermissionError):
+        return InputUsageError(f"cannot read {source}: permission denied")
+    return InputUsageError(f"cannot read {source}: {error.strerror or error}")
 
 
 def check_encoding(encoding: str) -> str:
@@ -199,12 +204,8 @@ def open_corpus(source: str) -> tuple[BinaryIO, int | None]:
         raise InputUsageError(f"{source} is a directory; give a .jsonl file")
     try:
         stream = path.open("rb")
-    except FileNotFoundError:
-        raise InputUsageError(f"no such file: {source}") from None
-    except PermissionError:
-        raise InputUsageError(f"cannot read {source}: permission denied") from None
     except OSError as exc:
-        raise InputUsageError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise _unreadable(source, exc) from None
     size = path.stat().st_size if path.is_file() else None
     return stream, size
 

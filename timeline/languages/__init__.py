@@ -25,7 +25,9 @@ from timeline.grammar import (
     words_alternation,
 )
 
-_DATEPARSER_MONTHS = [
+# The month keys of dateparser's locale tables (its schema, in calendar order); the renderer
+# reads month names through them too.
+DATEPARSER_MONTHS = [
     "january",
     "february",
     "march",
@@ -316,7 +318,7 @@ def load(code: str) -> Language:
 def _dateparser_names(locale: str) -> dict[str, dict[str, Any]]:
     module = importlib.import_module(f"dateparser.data.date_translation_data.{locale}")
     info = module.info
-    months = {i + 1: info.get(name, []) for i, name in enumerate(_DATEPARSER_MONTHS)}
+    months = {i + 1: info.get(name, []) for i, name in enumerate(DATEPARSER_MONTHS)}
     weekdays = {i + 1: info.get(name, []) for i, name in enumerate(_DATEPARSER_WEEKDAYS)}
     units = {name: info.get(name, []) for name in _DATEPARSER_UNITS}
     return {"months": months, "weekdays": weekdays, "units": units}

@@ -16,6 +16,8 @@ from datetime import date, datetime, timedelta
 from functools import cache
 from importlib import resources
 
+from timeline.languages import DATEPARSER_MONTHS
+
 EPOCH = datetime(1970, 1, 1)
 """Day numbers count from here: the same epoch as matplotlib's default date numbers."""
 
@@ -23,23 +25,6 @@ _STAMP = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?"
 )
 _VALUE_UNIT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-# The keys of dateparser's locale tables (its schema, not words of any language we render).
-_UPSTREAM_KEYS = tuple(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 def parse_stamp(text: str | None) -> datetime | None:
@@ -151,7 +136,7 @@ def _upstream_spellings(lang: str) -> dict[int, list[str]]:
         info = importlib.import_module(f"dateparser.data.date_translation_data.{locale}").info
     except (OSError, ImportError, tomllib.TOMLDecodeError):
         return {}
-    return {i + 1: list(info.get(key, [])) for i, key in enumerate(_UPSTREAM_KEYS)}
+    return {i + 1: list(info.get(key, [])) for i, key in enumerate(DATEPARSER_MONTHS)}
 
 
 def _whole_months(start: date, end: date) -> int | None:

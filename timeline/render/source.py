@@ -20,8 +20,7 @@ from timeline.models import Document
 
 def load_document(source: str, published: date | None, lang: str, encoding: str | None) -> Document:
     """The Document to draw from a file or '-'; an article needs a date, JSON carries its own."""
-    from timeline.corpus import extract_document
-    from timeline.io.readers import reference_date
+    from timeline.corpus import document_from_article
 
     if source.lower().endswith(".json"):
         document = _as_document(source, read_text(source, encoding or "utf-8"), strict=True)
@@ -32,16 +31,7 @@ def load_document(source: str, published: date | None, lang: str, encoding: str 
         document = _as_document(source, article.text, strict=False)
         if document is not None:
             return _checked(document, published, source)
-    reference, date_source = reference_date(published, article)
-    return extract_document(  # type: ignore[return-value]
-        article.text,
-        reference,
-        lang,
-        doc_id=article.doc_id,
-        title=article.title,
-        published_source=date_source,
-        lang_source="cli",
-    )
+    return document_from_article(article, published, lang)  # type: ignore[return-value]
 
 
 def _checked(document: Document, published: date | None, source: str) -> Document:
