@@ -88,12 +88,6 @@ def add_months(day: date, months: int) -> date:
     return date(year, month, min(day.day, days_in_month(year, month)))
 
 
-def month_start(year: int, month: int) -> date:
-    index = year * 12 + (month - 1)
-    y, m = divmod(index, 12)
-    return date(y, m + 1, 1)
-
-
 def unit_start(unit: Unit, day: date) -> date:
     """First day of the calendar unit that contains `day`."""
     if unit in (Unit.DAY, Unit.PART_OF_DAY) or unit in CLOCK_UNITS:

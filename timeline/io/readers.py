@@ -274,10 +274,3 @@ def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusR
 def is_jsonl(source: str) -> bool:
     """A corpus, one JSON document per line: recognised by its suffix."""
     return source.lower().endswith(JSONL_SUFFIXES)
-
-
-def load_json(source: str) -> object:
-    try:
-        return json.loads(read_text(source))
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{source} is not valid JSON: {exc.msg} (line {exc.lineno})") from None
