@@ -77,5 +77,7 @@ def test_shifts_beyond_the_calendar_find_nothing_instead_of_failing():
 
 
 def test_the_api_reports_how_the_language_was_chosen():
-    assert timeline.extract("Kemarin hujan deras di Jakarta.", "2024-06-21").lang_source == "detected"
+    assert (
+        timeline.extract("Kemarin hujan deras di Jakarta.", "2024-06-21").lang_source == "detected"
+    )
     assert timeline.extract("Kemarin hujan.", "2024-06-21", lang="id").lang_source == "cli"
