@@ -95,3 +95,24 @@ def test_check_level_filter_and_success_exit(tmp_path):
     result = run_cli("check", str(FIXTURES / "cases" / "spec-core.tsv"), "--level", "core")
     assert result.returncode == 0
     assert result.stdout.strip().endswith("0 failed")
+
+
+def test_check_refuses_a_level_the_file_does_not_have(tmp_path):
+    result = run_cli("check", str(FIXTURES / "cases" / "boundaries.tsv"), "--level", "Core")
+    assert result.returncode == 2
+    assert "no rows of level 'Core'" in result.stderr
+
+
+def test_check_of_an_empty_file_fails(tmp_path):
+    empty = tmp_path / "empty.tsv"
+    empty.write_text("# nothing here\n", encoding="utf-8")
+    result = run_cli("check", str(empty))
+    assert result.returncode == 1
+    assert "holds no cases" in result.stderr
+
+
+def test_bare_command_prints_help_and_version_works():
+    bare = run_cli()
+    assert bare.returncode == 0 and "Commands:" in bare.stdout and bare.stderr == ""
+    version = run_cli("--version")
+    assert version.returncode == 0 and version.stdout.startswith("timeline ")

@@ -232,3 +232,28 @@ def test_the_next_days_start_on_the_publication_day():
 def test_traffic_is_not_a_connective():
     event = extract("Lalu lintas padat pukul 07.00 WIB.", "2024-06-21", lang="id").events[0]
     assert event.text.startswith("Lalu lintas")
+
+
+def test_a_year_before_a_relative_unit_is_a_year_not_a_count():
+    document = extract(
+        "Atlet itu meraih emas di Olimpiade 2024 bulan lalu.", "2024-08-21", lang="id"
+    )
+    values = _values(document)
+    assert values["bulan lalu"] == "2024-07"
+    assert "1855" not in str(values)
+    assert _values(extract("Laporan 2023 tahun lalu dirilis.", "2025-03-01", lang="id")) == {
+        "2023": "2023",
+        "tahun lalu": "2024",
+    }
+
+
+def test_a_deadline_month_lies_ahead_unless_it_closes_a_range():
+    ahead = _values(extract("The bridge stays closed until May.", "2024-10-15", lang="en"))
+    assert ahead == {"May": "2025-05"}
+    ranged = _values(extract("Kemarau berlangsung dari April hingga Mei.", "2024-06-21", lang="id"))
+    assert ranged == {"April": "2024-04", "Mei": "2024-05"}
+
+
+def test_a_future_clause_does_not_borrow_the_sentence_year():
+    text = "Proyek dimulai pada 2019 dan akan selesai pada September."
+    assert _values(extract(text, "2024-06-21", lang="id"))["September"] == "2024-09"

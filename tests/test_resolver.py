@@ -81,3 +81,17 @@ def test_the_api_reports_how_the_language_was_chosen():
         timeline.extract("Kemarin hujan deras di Jakarta.", "2024-06-21").lang_source == "detected"
     )
     assert timeline.extract("Kemarin hujan.", "2024-06-21", lang="id").lang_source == "cli"
+
+
+def test_deadlines_in_a_phrase_point_ahead():
+    assert resolve_phrase("by noon Friday", date(2024, 2, 29), "en").value == "2024-03-01T12:00"
+    assert resolve_phrase("until May", date(2024, 10, 15), "en").value == "2025-05"
+    assert resolve_phrase("May", date(2024, 10, 15), "en") is None  # 'May' alone is not a month
+
+
+def test_number_word_connectors_come_from_the_language_file():
+    from timeline import languages
+
+    english = languages.load("en")
+    assert "and" in english.number_connectors
+    assert resolve_phrase("one hundred and twenty days", REFERENCE, "en").value == "P120D"

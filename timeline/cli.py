@@ -77,10 +77,45 @@ def check_language(lang: str) -> str:
     return lang
 
 
-@app.command()
+def _print_version(value: bool) -> None:
+    if not value:
+        return
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        typer.echo(f"timeline {installed('timeline')}")
+    except PackageNotFoundError:
+        typer.echo("timeline (not installed)")
+    raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", help="Print the version and exit.", is_eager=True, callback=_print_version
+        ),
+    ] = False,
+) -> None:
+    """Turn news text into a chronological timeline: find temporal expressions, resolve them
+    against the publication date, and plot or export the events."""
+
+
+@app.command(short_help="Resolve one phrase against a publication date.")
 def resolve(
-    phrase: Annotated[str, typer.Argument(help="The phrase to resolve, e.g. 'awal bulan ini'.")],
-    published: PublishedOption = None,
+    phrase: Annotated[
+        str, typer.Argument(metavar="PHRASE", help="The phrase to resolve, e.g. 'awal bulan ini'.")
+    ],
+    published: Annotated[
+        str | None,
+        typer.Option(
+            "--published",
+            "-p",
+            help="Publication date (YYYY-MM-DD), required: the reference relative times count from.",
+        ),
+    ] = None,
     lang: LangOption = "auto",
     as_json: Annotated[
         bool, typer.Option("--json", help="Print exactly one JSON object instead of text.")
@@ -114,14 +149,20 @@ def format_resolution(result: object) -> str:
     lines += [
         f"  granularity  {r.granularity or '-'}",
         f"  approximate  {'yes' if r.approximate else 'no'}",
-        f"  anchor       {r.anchor or 'none: the text gives the date itself'}",
-        f"  rule         {r.rule}  (timeline/languages/{r.lang}.toml)",
+        f"  anchor       {r.anchor or _no_anchor(r)}",
+        f"  rule         {r.rule}  (in the language file {r.lang}.toml)",
     ]
     lines += [f"  warning      {w}" for w in r.warnings]
     return "\n".join(lines)
 
 
-@app.command()
+def _no_anchor(r: object) -> str:
+    if getattr(r, "start", None) is None:
+        return "none (not tied to a date)"
+    return "none: the text gives the date itself"
+
+
+@app.command(short_help="Run a file of resolution cases: failures and 'N passed, N failed'.")
 def check(
     cases: Annotated[
         Path, typer.Argument(help="A cases file with the resolution-cases.tsv columns.")
@@ -134,8 +175,10 @@ def check(
     from timeline.cases import CasesError, read_cases, run_case
 
     passed = failed = 0
+    levels: set[str] = set()
     try:
         for case in read_cases(cases):
+            levels.add(case.level)
             if level is not None and case.level != level:
                 continue
             outcome = run_case(case)
@@ -146,8 +189,14 @@ def check(
             typer.echo(f"FAIL line {case.line} [{case.lang}] {case.phrase!r}: {outcome.message}")
     except CasesError as exc:
         raise UsageProblem(str(exc)) from None
+    if level is not None and level not in levels:
+        known = ", ".join(sorted(levels)) or "none"
+        raise UsageProblem(f"no rows of level {level!r} in {cases} (its levels: {known})")
     typer.echo(f"{passed} passed, {failed} failed")
     if failed:
+        raise typer.Exit(1)
+    if not passed:
+        typer.echo(f"timeline: error: {cases} holds no cases", err=True)
         raise typer.Exit(1)
 
 
@@ -166,8 +215,9 @@ _register_commands()
 def main() -> None:
     """Entry point: run the app, turning every usage error into one line and exit code 2."""
     command = typer.main.get_command(app)
+    arguments = sys.argv[1:] or ["--help"]  # bare `timeline`: the help, on stdout, exit 0
     try:
-        code = command.main(args=sys.argv[1:], prog_name="timeline", standalone_mode=False)
+        code = command.main(args=arguments, prog_name="timeline", standalone_mode=False)
     except UsageProblem as exc:
         typer.echo(f"timeline: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)

@@ -81,12 +81,10 @@ class TenseCues:
 
     def direction(self, sentence: Sentence, mention: Mention) -> int | None:
         """-1 when the sentence speaks of the past around the mention, +1 of the future, None
-        when it does not say. The cue word nearest the mention decides ('Mr. Gerstner said
+        when it does not say (deadline words are the caller's business). The cue word nearest
+        the mention decides ('Mr. Gerstner said
         Friday: "we will ..."' is past); cue words inside the mention do not count, and only
         a clause's worth of text (CUE_REACH) on each side is read."""
-        before = self.text[max(sentence.start, mention.start - 20) : mention.start].split()
-        if before and before[-1].lower() in self.language.deadline_words:
-            return 1  # 'by noon Friday', 'until May': a deadline lies ahead
         found, starts, by_end, ends = self._read(sentence)
         best: tuple[int, int] | None = None
         at = bisect.bisect_right(ends, mention.start) - 1  # the last cue ending before it
@@ -101,6 +99,19 @@ class TenseCues:
             if end <= reach and (best is None or start - mention.end < best[0]):
                 best = (start - mention.end, direction)
         return None if best is None else best[1]
+
+
+def after_deadline_word(text: str, start: int, floor: int, language: Language) -> bool:
+    """Whether the word right before `start` sets a deadline ('by', 'until', 'hingga')."""
+    before = text[max(floor, start - 20) : start].split()
+    return bool(before) and before[-1].lower() in language.deadline_words
+
+
+def toward_deadline(spec: Spec) -> tuple[Spec, int]:
+    """A deadline points ahead, as a future tense does: a weekday from the reference day on, a
+    month or named day the coming one unless the past one is far nearer (a deadline that
+    passed yesterday, 'by Jan. 14' on the 15th, stays where it was)."""
+    return spec, 1
 
 
 def needs_tense(spec: Spec) -> bool:
@@ -156,8 +167,11 @@ def resolve_in_context(
     # The time a sentence has set so far: (sentence, granularity, anchor). 'Pada Oktober tahun
     # lalu ... sebelum pulih pada Desember': December belongs to that October's year.
     setting: tuple[int, str, _Anchor, int] | None = None
+    previous_end = -1  # where the mention before this one ended
     for index, mention in enumerate(mentions):
         spec = mention.spec
+        if index:
+            previous_end = mentions[index - 1].end
         if isinstance(spec, ClockSpec) and spec.date is None:
             pending_clocks.append(index)
             continue
@@ -165,26 +179,32 @@ def resolve_in_context(
         anchor = publication
         if _anchoring(spec) is Anchoring.DISCOURSE and last_dated is not None:
             anchor = last_dated
-        elif _anchoring(spec) is Anchoring.TOPIC:
-            anchor = topics.get(getattr(spec, "unit", None), publication)
+        elif _anchoring(spec) is Anchoring.TOPIC and getattr(spec, "unit", None) in _REPORTED:
+            anchor = topics.get(spec.unit, publication)  # type: ignore[union-attr]
         compared = False
         if focus is not None and home - focus.sentence <= 1:
             original = spec
             spec, anchor = _same_period(spec, anchor, focus)
             compared = spec is not original
+        cue = None
+        if needs_tense(spec) and sentences:
+            cue = cues.direction(sentences[home], mention)
+            # 'by noon Friday', 'until May': a deadline lies ahead, unless the word closes a
+            # range the sentence opened with an earlier time ('dari April hingga Mei')
+            floor = max(sentences[home].start, previous_end)
+            if after_deadline_word(text, mention.start, floor, language) and not (
+                previous_end > sentences[home].start and mention.start - previous_end <= 40
+            ):
+                spec, cue = toward_deadline(spec)
         set_by_sentence = False
         if (
             setting is not None
             and setting[0] == home
             and mention.start - setting[3] <= SETTING_REACH
+            and not (cue is not None and cue > 0)  # the tense moved on: 'akan selesai pada ...'
         ):
             spec, anchor = _in_the_sentence_setting(spec, anchor, setting[1], setting[2])
             set_by_sentence = anchor is setting[2]
-        cue = None
-        if needs_tense(spec) and sentences:
-            cue = cues.direction(sentences[home], mention)
-        if set_by_sentence and cue is not None and cue > 0:
-            spec, anchor, set_by_sentence = mention.spec, publication, False  # tense moved on
         if set_by_sentence:
             cue = None  # the setting, not the publication date, is what the tense is about
         try:
@@ -232,6 +252,8 @@ def resolve_in_context(
 # Reporting periods that 'a year ago' / 'a year earlier' compare against (business news: "sales in
 # the third quarter rose from a year earlier" means the third quarter of the year before).
 _PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2}
+# "the quarter" is the quarter the report is about; "the year", "the week" are the current ones.
+_REPORTED = frozenset({Unit.QUARTER, Unit.HALF})
 
 
 @dataclass(frozen=True, slots=True)

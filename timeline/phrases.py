@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline import languages
+from timeline.context import after_deadline_word, needs_tense, toward_deadline
 from timeline.models import ResolvedTime
 from timeline.resolution import Resolution, resolve
 from timeline.specs import Rejected
@@ -57,7 +58,10 @@ def resolve_phrase(phrase: str, published: date, lang: str = AUTO) -> ResolvedTi
         score = detection_score(phrase, code) if lang == AUTO else 0
         for mention in find_mentions(phrase, language):
             try:
-                resolution = resolve(mention.spec, published, approx=mention.approx)
+                spec, cue = mention.spec, None
+                if needs_tense(spec) and after_deadline_word(phrase, mention.start, 0, language):
+                    spec, cue = toward_deadline(spec)  # 'by noon Friday', 'until May'
+                resolution = resolve(spec, published, approx=mention.approx, cue=cue)
             except Rejected:
                 continue
             key = (mention.end - mention.start, score, -rank)

@@ -10,7 +10,9 @@ from timeline.cli import EXIT_NOT_FOUND, LangOption, UsageProblem, check_languag
 
 
 def register(app: typer.Typer) -> None:
-    app.command("eval")(eval_command)
+    app.command("eval", short_help="Score extraction against gold annotations (TempEval-3).")(
+        eval_command
+    )
 
 
 def eval_command(

@@ -31,8 +31,10 @@ SINGLE_DOCUMENT_FORMATS = ("timeml", "timelinejs")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("extract")(extract_command)
-    app.command("schema")(schema_command)
+    app.command("extract", short_help="Timexes and events of an article or a corpus.")(
+        extract_command
+    )
+    app.command("schema", short_help="The JSON Schema of extract's output.")(schema_command)
 
 
 def extract_command(

@@ -18,7 +18,7 @@ MAX_INCHES = 100.0
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plot")(plot_command)
+    app.command("plot", short_help="Draw an article's timeline as PNG, SVG or PDF.")(plot_command)
 
 
 def plot_command(

@@ -126,6 +126,7 @@ class Language:
     multipliers: dict[str, float] = field(default_factory=dict)
     adders: dict[str, float] = field(default_factory=dict)
     vague_amounts: frozenset[str] = frozenset()
+    number_connectors: frozenset[str] = frozenset()  # 'and' in 'one hundred and twenty'
     join_examples: tuple[tuple[str, str], ...] = ()
     class_patterns: dict[str, str] = field(default_factory=dict)
     _rule_index: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
@@ -275,13 +276,13 @@ def _parse_number_words(key: str, language: Language) -> Amount | None:
                 word in language.number_words
                 or word in language.multipliers
                 or word in language.adders
-                or word in ("and", "dan")
+                or word in language.number_connectors
             ):
                 break
         else:
             return None
         index += width
-        if word in ("and", "dan"):
+        if word in language.number_connectors:
             continue
         if word in language.number_words:
             current += language.number_words[word]
@@ -417,7 +418,9 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         (
             words_alternation(list(vague)),
             words_alternation(list(singles)),
-            r"[0-9]{1,4}(?:[.,][0-9]{1,2})?",
+            # a count in digits, but not one that reads as a year: "2024 tahun lalu" is a year
+            # followed by "last year"; "3000 tahun yang lalu" is a count
+            r"(?:[0-9]{1,3}|(?!1[0-9]{3}|20[0-9]{2}|21[0-9]{2})[0-9]{4})(?:[.,][0-9]{1,2})?",
             number_sequence,
         )
     )
@@ -498,6 +501,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         multipliers=multipliers,
         adders=adders,
         vague_amounts=vague,
+        number_connectors=frozenset(w.lower() for w in numbers.get("connectors", [])),
         join_examples=tuple(_parse_example(e, source) for e in joins.get("examples", [])),
         class_patterns=class_patterns,
     )
