@@ -321,3 +321,28 @@ def test_items_keep_every_event_and_read_the_vague_ones():
     assert by_id["e3"].fuzzy_start and not by_id["e3"].fuzzy_end  # ends at publication
     assert by_id["e4"].when == "Jun 20, 2024 14:00–15:00"
     assert [e.id for e in timeline.undated] == ["e6", "e7"]  # nothing is silently dropped
+
+
+@pytest.mark.parametrize("which", ["seed", "dense", "wide"])
+def test_the_real_plan_with_measured_text_has_no_overlaps(which):
+    """The invariants on the plan the renderer draws (boxes sized by the font, not estimated)."""
+    from timeline import extract
+    from timeline.render.plot import PlotOptions, TextMeter, plan
+
+    if which == "seed":
+        document = extract(SEED.read_text(encoding="utf-8"), SEED_PUBLISHED, lang="id")
+    elif which == "dense":
+        document = dense_document(200)
+    else:
+        document = wide_document()
+    timeline = build_timeline(document, date_words(document.lang))
+    result = plan(timeline, PlotOptions(), TextMeter())
+    layout = result.layout
+    assert layout.crossings == 0
+    for first, second in itertools.combinations(layout.labels, 2):
+        assert not first.intersects(second)
+    for label in layout.labels:
+        for mark in layout.marks:
+            assert not label.intersects(mark)
+        assert label.y1 <= layout.band[0] + 1e-6 or label.y0 >= layout.band[1] - 1e-6
+    assert len(layout.marks) == len([i for i in timeline.items])
