@@ -29,3 +29,19 @@ def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess
         encoding="utf-8",
         timeout=120,
     )
+
+
+def run_in_process(monkeypatch, capsys, *args: str, stdin: bytes | None = None):
+    """Run the CLI in this process (fast): exit code, stdout, stderr."""
+    import io
+
+    from timeline.cli import main
+
+    monkeypatch.setattr(sys, "argv", ["timeline", *args])
+    if stdin is not None:
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
+    with pytest.raises(SystemExit) as exited:
+        main()
+    out, err = capsys.readouterr()
+    code = exited.value.code
+    return (code if isinstance(code, int) else 0), out, err

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import subprocess
@@ -10,8 +9,7 @@ import sys
 
 import pytest
 
-from tests.conftest import FIXTURES, SEED, run_cli
-from timeline.cli import main
+from tests.conftest import FIXTURES, SEED, run_cli, run_in_process
 
 HTML = FIXTURES / "html"
 try:
@@ -23,21 +21,8 @@ except ImportError:
 needs_html = pytest.mark.skipif(not HAS_HTML, reason="the html extra is not installed")
 
 
-def run_main(
-    monkeypatch: pytest.MonkeyPatch,
-    capsys: pytest.CaptureFixture[str],
-    *args: str,
-    stdin: bytes | None = None,
-) -> tuple[int, str, str]:
-    """Run the CLI in this process (fast): exit code, stdout, stderr."""
-    monkeypatch.setattr(sys, "argv", ["timeline", *args])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out, err = capsys.readouterr()
-    code = exited.value.code
-    return (code if isinstance(code, int) else 0), out, err
+def run_main(monkeypatch, capsys, *args: str, stdin: bytes | None = None):
+    return run_in_process(monkeypatch, capsys, *args, stdin=stdin)
 
 
 @needs_html

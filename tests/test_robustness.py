@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import sys
 from pathlib import Path
@@ -11,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import SEED
+from tests.conftest import SEED, run_in_process
 from timeline.cli import main
 from timeline.extraction import extract
 
@@ -19,14 +18,7 @@ S = str(SEED)
 
 
 def run_main(monkeypatch, capsys, args: list[str], stdin: bytes | None = None):
-    monkeypatch.setattr(sys, "argv", ["timeline", *args])
-    if stdin is not None:
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"))
-    with pytest.raises(SystemExit) as exited:
-        main()
-    out, err = capsys.readouterr()
-    code = exited.value.code
-    return (code if isinstance(code, int) else 0), out, err
+    return run_in_process(monkeypatch, capsys, *args, stdin=stdin)
 
 
 def _files(tmp: Path) -> dict[str, Path]:
