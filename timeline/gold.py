@@ -207,15 +207,20 @@ def read_json(path: str | Path) -> list[GoldDocument]:
     raise GoldError(f"{name}: expected a document object or a list of them")
 
 
-def parse_json_document(data: Any, source: str, where: str) -> GoldDocument:
-    """Validate one annotated document from file `source`; `where` prefixes every error."""
+def _check_object(data: Any, allowed: frozenset[str], where: str, what: str) -> None:
+    """A JSON object with no keys beyond `allowed`, else one line saying what was expected."""
     if not isinstance(data, dict):
-        raise GoldError(f"{where}: expected a JSON object with id, text, published, timexes")
-    unknown = sorted(set(data) - DOCUMENT_KEYS)
+        raise GoldError(f"{where}: expected {what}")
+    unknown = sorted(set(data) - allowed)
     if unknown:
         raise GoldError(
-            f"{where}: unknown key {unknown[0]!r}; allowed: {', '.join(sorted(DOCUMENT_KEYS))}"
+            f"{where}: unknown key {unknown[0]!r}; allowed: {', '.join(sorted(allowed))}"
         )
+
+
+def parse_json_document(data: Any, source: str, where: str) -> GoldDocument:
+    """Validate one annotated document from file `source`; `where` prefixes every error."""
+    _check_object(data, DOCUMENT_KEYS, where, "a JSON object with id, text, published, timexes")
     doc_id = data.get("id")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise GoldError(f"{where}: 'id' must be a non-empty string")
@@ -265,13 +270,7 @@ def _json_published(value: Any, where: str) -> date:
 
 def _json_timex(item: Any, text: str, search_from: int, where: str) -> GoldTimex:
     """One annotation. Without a span, its "text" is looked up after the previous annotation."""
-    if not isinstance(item, dict):
-        raise GoldError(f"{where}: expected an object with span, type, value")
-    unknown = sorted(set(item) - TIMEX_KEYS)
-    if unknown:
-        raise GoldError(
-            f"{where}: unknown key {unknown[0]!r}; allowed: {', '.join(sorted(TIMEX_KEYS))}"
-        )
+    _check_object(item, TIMEX_KEYS, where, "an object with span, type, value")
     surface = item.get("text")
     if surface is not None and (not isinstance(surface, str) or not surface):
         raise GoldError(f"{where}: 'text' must be a non-empty string")
