@@ -24,7 +24,9 @@ from timeline.specs import (
     Anchoring,
     CalendarSpec,
     ClockSpec,
+    DurationSpec,
     MovingDateSpec,
+    PeriodEndingSpec,
     Rejected,
     RelativeSpec,
     Spec,
@@ -182,11 +184,18 @@ def resolve_in_context(
         elif _anchoring(spec) is Anchoring.TOPIC and getattr(spec, "unit", None) in _REPORTED:
             anchor = topics.get(spec.unit, publication)  # type: ignore[union-attr]
         compared = False
-        if focus is not None and home - focus.sentence <= 1:
+        if focus is not None:
             original = spec
-            spec, anchor = _same_period(spec, anchor, focus)
+            compares = home - focus.sentence <= 1 and _after_comparison(
+                text, mention.start, sentences[home].start if sentences else 0, language
+            )
+            spec, anchor = _same_period(spec, anchor, focus, compares=compares)
             compared = spec is not original
+        if isinstance(spec, DurationSpec) and spec.unit in _REPORTING_SPANS:
+            focus = None  # 'for the nine months': the year-on-year comparisons now span those
         cue = None
+        if isinstance(spec, PeriodEndingSpec):
+            spec, cue = _with_last_day(spec, index, mentions, sentences, home, cues)
         if needs_tense(spec) and sentences:
             cue = cues.direction(sentences[home], mention)
             # 'by noon Friday', 'until May': a deadline lies ahead, unless the word closes a
@@ -223,6 +232,7 @@ def resolve_in_context(
             result.start is not None
             and result.type in ("DATE", "TIME")
             and "REF" not in result.value
+            and not compared  # a comparison looks back from the period; the story stays there
         ):
             day = date.fromisoformat(result.start[:10])
             last_dated = _Anchor(day, f"pending:{index}")
@@ -230,10 +240,17 @@ def resolve_in_context(
             # times derived from other times do not.
             if result.granularity in _SETTING_UNITS and anchor is publication and not compared:
                 setting = (home, result.granularity, _Anchor(day, f"pending:{index}"), mention.end)
-            if result.granularity in Unit._value2member_map_ and not compared:
+            # A period counted from another ('in a quarter', 'two years ago') is not one the
+            # report is about.
+            named = not (isinstance(spec, RelativeSpec) and spec.counted)
+            if result.granularity in Unit._value2member_map_ and named:
                 topics[Unit(result.granularity)] = _Anchor(day, f"pending:{index}")
-            if result.granularity in _PERIODS_PER_YEAR and not compared:
+            # Only a period that has begun is reported on; a forecast ('losses through the
+            # third quarter of 1990') is not what 'the year-ago period' compares with.
+            if result.granularity in _PERIODS_PER_YEAR and named and day <= published:
                 focus = _Focus(Unit(result.granularity), _Anchor(day, f"pending:{index}"), home)
+            elif result.granularity == Unit.YEAR.value and named:
+                focus = None  # 'this year ... up from last year's': whole years again
 
     days = _days_by_sentence(resolved, sentences)
     for index in pending_clocks:
@@ -254,6 +271,9 @@ def resolve_in_context(
 _PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2}
 # "the quarter" is the quarter the report is about; "the year", "the week" are the current ones.
 _REPORTED = frozenset({Unit.QUARTER, Unit.HALF})
+# Spans that a report sums over ('the first nine months', 'the year'): after one, a year-on-year
+# comparison is about that span, no longer about the quarter.
+_REPORTING_SPANS = frozenset({Unit.MONTH, Unit.YEAR})
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,19 +283,61 @@ class _Focus:
     sentence: int
 
 
-def _same_period(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anchor]:
-    """'A year ago' right after a quarter is that quarter a year before, not a whole year."""
+def _after_comparison(text: str, start: int, floor: int, language: Language) -> bool:
+    """Whether a comparison word ('compared with', 'from', 'dibandingkan') stands in the
+    clause before `start`."""
+    cues = language.comparison_cues
+    return cues is not None and cues.search(text, max(floor, start - COMPARISON_REACH), start) is not None
+
+
+COMPARISON_REACH = 60  # characters: 'compared with a loss of $3 million, or 5 cents a share, last year'
+
+
+def _same_period(
+    spec: Spec, anchor: _Anchor, focus: _Focus, compares: bool
+) -> tuple[Spec, _Anchor]:
+    """'A year ago', 'a year earlier', 'the year-earlier period' in a report about a quarter is
+    that quarter a year before, not a whole year, for as long as the report stays on the
+    quarter. 'Last year' names a year more often than it compares, so it follows the quarter
+    only after a comparison word in the quarter's sentence or the next (`compares`)."""
     if not (
         isinstance(spec, RelativeSpec)
-        and spec.counted
         and spec.unit is Unit.YEAR
         and spec.offset < 0
         and spec.mod is None
+        and (spec.counted or (compares and spec.offset == -1))
     ):
         return spec, anchor
     per_year = _PERIODS_PER_YEAR[focus.unit.value]
     return replace(spec, unit=focus.unit, offset=spec.offset * per_year), focus.anchor
 
+
+def _with_last_day(
+    spec: PeriodEndingSpec,
+    index: int,
+    mentions: list[Mention],
+    sentences: list[Sentence],
+    home: int,
+    cues: TenseCues,
+) -> tuple[Spec, int | None]:
+    """'the quarter ended Sept. 30': the day is the next mention, a word away in the same
+    sentence (the rule saw 'ended' there); its year comes from the tense, as for any date."""
+    if index + 1 >= len(mentions) or not sentences:
+        return spec, None
+    mention, following = mentions[index], mentions[index + 1]
+    day = following.spec
+    if not (
+        isinstance(day, CalendarSpec)
+        and day.day is not None
+        and following.start - mention.end <= LAST_DAY_REACH
+        and following.start < sentences[home].end
+    ):
+        return spec, None
+    cue = cues.direction(sentences[home], following) if needs_tense(day) else None
+    return replace(spec, end=day), cue
+
+
+LAST_DAY_REACH = 10  # characters between 'the quarter' and its day: ' ended ', ' ending '
 
 # How far (in characters) a time set in a sentence reaches: about a clause.
 SETTING_REACH = 80

@@ -24,6 +24,7 @@ from timeline.specs import (
     ClockSpec,
     DurationSpec,
     MovingDateSpec,
+    PeriodEndingSpec,
     RecentSpec,
     ReferenceSpec,
     Rejected,
@@ -179,6 +180,15 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     weekday = roles.get("weekday_first")
     first = replace(second, day=first_day, month=month, weekday=weekday)
     return [("first", first), ("second", second)]
+
+
+@production
+def reporting_period(roles: Roles, language: Language) -> Spec | None:
+    """'the quarter ended Sept. 30', 'the year ending March 31': the context supplies the day."""
+    unit = _unit(roles)
+    if unit is None or unit in CLOCK_UNITS:
+        return None
+    return PeriodEndingSpec(unit=unit)
 
 
 @production

@@ -21,6 +21,7 @@ from timeline.calendar import (
     third,
     timex_value,
     unit_end,
+    unit_start,
     weekday_after,
     weekday_on_or_before,
 )
@@ -29,6 +30,7 @@ from timeline.specs import (
     ClockSpec,
     DurationSpec,
     MovingDateSpec,
+    PeriodEndingSpec,
     RecentSpec,
     ReferenceSpec,
     Rejected,
@@ -127,6 +129,8 @@ def _resolve(
         result = _clock(spec, anchor, cue, year_hint)
     elif isinstance(spec, MovingDateSpec):
         result = _moving(spec, anchor, cue)
+    elif isinstance(spec, PeriodEndingSpec):
+        result = _period_ending(spec, anchor, cue, year_hint)
     else:  # pragma: no cover - the Spec union is closed
         raise TypeError(f"unknown spec {spec!r}")
     if approx:
@@ -346,6 +350,28 @@ def _weekday_in_context(weekday: int, anchor: date, cue: int | None) -> date:
     if cue is not None and cue > 0:
         return weekday_after(anchor - timedelta(days=1), index)
     return weekday_on_or_before(anchor, index)
+
+
+def _period_ending(
+    spec: PeriodEndingSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+) -> Resolution:
+    """A reporting period that is a calendar one ('the quarter ended Sept. 30') has that
+    period's DATE value, as TimeBank annotates it; a fiscal one ('the year ended March 31')
+    matches no calendar value, so it stays a DURATION, placed on the days it covers."""
+    unit = spec.unit
+    value = duration_value(unit, 1)
+    if spec.end is None:
+        return Resolution("DURATION", value, granularity=unit.value)
+    end = _calendar(spec.end, anchor, cue, year_hint)
+    after = date.fromisoformat(end.end or anchor.isoformat())  # the day after the last one
+    start = go_back(unit, after, 1)
+    if unit_start(unit, start) == start and unit_end(unit, start) == after:
+        result = Resolution(
+            "DATE", timex_value(unit, start), granularity=unit.value, used_anchor=end.used_anchor
+        )
+    else:
+        result = Resolution("DURATION", value, granularity=unit.value, used_anchor=end.used_anchor)
+    return _with(result, start=start.isoformat(), end=after.isoformat())
 
 
 def _relative(spec: RelativeSpec, anchor: date) -> Resolution:

@@ -107,8 +107,19 @@ class MovingDateSpec:
     shift_days: int = 0  # 'H-3 Lebaran': three days before
 
 
+@dataclass(frozen=True, slots=True)
+class PeriodEndingSpec:
+    """'the quarter ended Sept. 30': a reporting period named by its last day, which the text
+    gives as the next expression (TimeML keeps the two apart). Without that day it is just a
+    span of one unit ('for the year to date')."""
+
+    unit: Unit
+    end: CalendarSpec | None = None
+
+
 Spec = (
     CalendarSpec
+    | PeriodEndingSpec
     | MovingDateSpec
     | RelativeSpec
     | VagueShiftSpec

@@ -121,6 +121,8 @@ class Language:
     stopwords: frozenset[str] = frozenset()
     name_words_before_years: frozenset[str] = frozenset()  # 'Pemilu 2024' is an election year
     deadline_words: frozenset[str] = frozenset()  # 'by Friday': the time lies ahead
+    # 'compared with ... last year': a year-on-year comparison, about the period in focus
+    comparison_cues: re.Pattern[str] | None = None
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -496,6 +498,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         stopwords=frozenset(w.lower() for w in events.get("stopwords", [])),
         name_words_before_years=frozenset(w.lower() for w in names.get("before_years", [])),
         deadline_words=frozenset(w.lower() for w in context.get("deadline", [])),
+        comparison_cues=_cue_pattern(context["comparison"]) if "comparison" in context else None,
         tables=tables,
         number_words=number_words,
         multipliers=multipliers,

@@ -1,0 +1,93 @@
+"""Earnings reports: the period a report is about, and year-on-year comparisons with it."""
+
+from __future__ import annotations
+
+from timeline import extract
+
+
+def _timexes(text: str, published: str, lang: str = "en") -> dict[str, list]:
+    found: dict[str, list] = {}
+    for timex in extract(text, published, lang=lang).timexes:
+        found.setdefault(timex.text, []).append(timex)
+    return found
+
+
+def test_a_year_earlier_compares_with_the_reported_quarter_for_as_long_as_it_is_in_focus():
+    text = (
+        "Acme said third-quarter profit rose 8%. Sales climbed to $2 billion. "
+        "Margins widened in Europe. Revenue rose from $1.8 billion a year earlier."
+    )
+    found = _timexes(text, "2023-10-26")
+    assert found["a year earlier"][0].value == "2022-Q3"
+
+
+def test_a_stated_year_or_a_longer_span_ends_the_quarter_focus():
+    text = (
+        "Acme said third-quarter profit rose 8%. For the nine months, profit fell 2% "
+        "from a year earlier."
+    )
+    assert _timexes(text, "2023-10-26")["a year earlier"][0].value == "2022"
+    text = "Acme said third-quarter profit rose 8%. This year, sales were up from a year ago."
+    assert _timexes(text, "2023-10-26")["a year ago"][0].value == "2022"
+
+
+def test_last_year_compares_only_after_a_comparison_word():
+    compared = "Acme posted third-quarter net of $5 million, compared with a loss last year."
+    assert _timexes(compared, "2023-10-26")["last year"][0].value == "2022-Q3"
+    named = "Acme posted third-quarter net of $5 million. Last year it opened a plant."
+    assert _timexes(named, "2023-10-26")["Last year"][0].value == "2022"
+
+
+def test_indonesian_last_year_in_a_comparison_is_the_same_quarter():
+    text = "Laba kuartal III naik 12% dibandingkan tahun lalu."
+    assert _timexes(text, "2023-10-26", "id")["tahun lalu"][0].value == "2022-Q3"
+    text = "Laba kuartal III naik 12%. Pada tahun lalu, perusahaan membuka pabrik."
+    assert _timexes(text, "2023-10-26", "id")["tahun lalu"][0].value == "2022"
+
+
+def test_a_comparison_does_not_move_the_discourse_forward():
+    # 'a year earlier' twice: the second still looks back from the reported period, not from
+    # the first comparison's year (which would give 2021).
+    text = (
+        "In the third quarter, net rose to $9 million from $7 million a year earlier. "
+        "For the nine months, net was $20 million, compared with $18 million a year earlier."
+    )
+    values = [t.value for t in _timexes(text, "2023-10-26")["a year earlier"]]
+    assert values == ["2022-Q3", "2022"]
+
+
+def test_a_forecast_quarter_is_not_the_reported_one():
+    text = (
+        "Acme said third-quarter profit fell. It expects losses through the second quarter "
+        "of 2024. In the year-ago period, it earned $3 million."
+    )
+    assert _timexes(text, "2023-10-26")["the year-ago period"][0].value == "2022-Q3"
+
+
+def test_a_counted_quarter_is_not_the_quarter_the_report_names():
+    text = (
+        "Acme said third-quarter profit fell. Taxes are low in a quarter like that. "
+        "Inventories shrank during the quarter."
+    )
+    assert _timexes(text, "2023-10-26")["the quarter"][0].value == "2023-Q3"
+
+
+def test_a_calendar_quarter_named_by_its_last_day_is_that_quarter():
+    text = "Acme earned $5 million in the quarter ended Sept. 30, up 4%."
+    found = _timexes(text, "2023-10-26")
+    quarter = found["the quarter"][0]
+    assert (quarter.type, quarter.value) == ("DATE", "2023-Q3")
+    assert (quarter.start, quarter.end) == ("2023-07-01", "2023-10-01")
+    assert found["Sept. 30"][0].value == "2023-09-30"
+
+
+def test_a_fiscal_year_named_by_its_last_day_is_a_placed_duration():
+    text = "Acme had revenue of $76 million for the year ended March 31."
+    year = _timexes(text, "2023-10-26")["the year"][0]
+    assert (year.type, year.value) == ("DURATION", "P1Y")
+    assert (year.start, year.end) == ("2022-04-01", "2023-04-01")
+
+
+def test_a_reporting_period_without_its_day_is_one_unit_long():
+    year = _timexes("Sales for the year to date rose 3%.", "2023-10-26")["the year"][0]
+    assert (year.type, year.value, year.start) == ("DURATION", "P1Y", None)
