@@ -287,10 +287,15 @@ def _after_comparison(text: str, start: int, floor: int, language: Language) -> 
     """Whether a comparison word ('compared with', 'from', 'dibandingkan') stands in the
     clause before `start`."""
     cues = language.comparison_cues
-    return cues is not None and cues.search(text, max(floor, start - COMPARISON_REACH), start) is not None
+    return (
+        cues is not None
+        and cues.search(text, max(floor, start - COMPARISON_REACH), start) is not None
+    )
 
 
-COMPARISON_REACH = 60  # characters: 'compared with a loss of $3 million, or 5 cents a share, last year'
+COMPARISON_REACH = (
+    60  # characters: 'compared with a loss of $3 million, or 5 cents a share, last year'
+)
 
 
 def _same_period(
