@@ -257,3 +257,43 @@ def test_a_deadline_month_lies_ahead_unless_it_closes_a_range():
 def test_a_future_clause_does_not_borrow_the_sentence_year():
     text = "Proyek dimulai pada 2019 dan akan selesai pada September."
     assert _values(extract(text, "2024-06-21", lang="id"))["September"] == "2024-09"
+
+
+def test_a_capitalised_word_in_ed_is_not_a_past_tense():
+    text = "The father will be traveling to the United States Thursday."
+    assert _values(extract(text, "2000-04-05", lang="en"))["Thursday"] == "2000-04-06"
+
+
+def test_a_quotation_keeps_its_own_tense():
+    text = '"The father will leave Thursday," Castro said.'
+    assert _values(extract(text, "2000-04-05", lang="en"))["Thursday"] == "2000-04-06"
+    text = 'Castro said Thursday: "we will not give up."'
+    assert _values(extract(text, "2000-04-07", lang="en"))["Thursday"] == "2000-04-06"
+
+
+def test_since_puts_a_bare_date_in_the_past():
+    text = "Police have searched for him since shortly after the Oct. 23 shooting."
+    assert _values(extract(text, "1999-05-06", lang="en"))["Oct. 23"] == "1998-10-23"
+    text = "Warga mengungsi sejak 23 Oktober."
+    assert _values(extract(text, "2024-06-21", lang="id"))["23 Oktober"] == "2023-10-23"
+
+
+def test_a_deadline_word_in_a_perfect_clause_means_as_of():
+    text = "Thirty members had filed their reports by Wednesday."
+    assert _values(extract(text, "1990-08-16", lang="en"))["Wednesday"] == "1990-08-15"
+    assert (
+        _values(extract("Reports are due by Wednesday.", "1990-08-16", lang="en"))["Wednesday"]
+        == "1990-08-22"
+    )
+    text = "Hingga Jumat, 20 orang telah ditangkap."
+    assert _values(extract(text, "2024-06-22", lang="id"))["Jumat"] == "2024-06-21"
+    assert (
+        _values(extract("Pendaftaran dibuka hingga Jumat.", "2024-06-22", lang="id"))["Jumat"]
+        == "2024-06-28"
+    )
+
+
+def test_a_decade_is_no_anchor_for_a_counted_day():
+    text = "Tensions eased in the early 1990s. The day before the hearing, he flew home."
+    values = _values(extract(text, "2000-02-24", lang="en"))
+    assert values["The day before"] == "2000-02-23"

@@ -88,25 +88,64 @@ class TenseCues:
         Friday: "we will ..."' is past); cue words inside the mention do not count, and only
         a clause's worth of text (CUE_REACH) on each side is read."""
         found, starts, by_end, ends = self._read(sentence)
+        text = self.text
         best: tuple[int, int] | None = None
         at = bisect.bisect_right(ends, mention.start) - 1  # the last cue ending before it
         if at >= 0:
             start, end, direction = by_end[at]  # on equal ends, the future cue sorts last
-            if start >= max(sentence.start, mention.start - CUE_REACH):
+            if start >= max(sentence.start, mention.start - CUE_REACH) and not _crosses_quote(
+                text, end, mention.start
+            ):
                 best = (mention.start - end, direction)
         at = bisect.bisect_left(starts, mention.end)
         if at < len(found):
             start, end, direction = found[at]
             reach = min(sentence.end, mention.end + CUE_REACH)
-            if end <= reach and (best is None or start - mention.end < best[0]):
+            if (
+                end <= reach
+                and (best is None or start - mention.end < best[0])
+                and not _crosses_quote(text, mention.end, start)
+            ):
                 best = (start - mention.end, direction)
         return None if best is None else best[1]
+
+
+# A quotation has its own tense: '"The father will leave Thursday," Castro said' is future
+# however near 'said' stands, and 'He said Friday: "we will ..."' is past.
+_QUOTES = ('"', "\u201c", "\u201d", "''", "``", "\u00ab", "\u00bb")
+
+
+def _crosses_quote(text: str, start: int, end: int) -> bool:
+    """Whether a quotation mark stands between a cue and the mention (a short gap: the reach)."""
+    between = text[start:end]
+    return any(mark in between for mark in _QUOTES)
 
 
 def after_deadline_word(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether the word right before `start` sets a deadline ('by', 'until', 'hingga')."""
     before = text[max(floor, start - 20) : start].split()
     return bool(before) and before[-1].lower() in language.deadline_words
+
+
+SINCE_REACH = 4  # words between 'since' and its time: 'since shortly after the Oct. 23 slaying'
+
+
+def after_since_word(text: str, start: int, floor: int, language: Language) -> bool:
+    """Whether 'since' / 'sejak' stands a few words before `start`, in the same clause: the
+    time it introduces lies in the past."""
+    before = text[max(floor, start - 40) : start].split()[-SINCE_REACH:]
+    return any(word.lower() in language.since_signals for word in before)
+
+
+def _in_perfect_clause(text: str, sentence: Sentence, mention: Mention, language: Language) -> bool:
+    """Whether the clause around a mention is in the past perfect ('had filed reports by
+    Wednesday', 'hingga Jumat telah ditangkap'): a deadline word then says 'as of', not ahead."""
+    perfect = language.perfect_cues
+    if perfect is None:
+        return False
+    window_start = max(sentence.start, mention.start - CUE_REACH)
+    window_end = min(sentence.end, mention.end + CUE_REACH)
+    return perfect.search(text, window_start, window_end) is not None
 
 
 def toward_deadline(spec: Spec) -> tuple[Spec, int]:
@@ -201,8 +240,14 @@ def resolve_in_context(
             # 'by noon Friday', 'until May': a deadline lies ahead, unless the word closes a
             # range the sentence opened with an earlier time ('dari April hingga Mei')
             floor = max(sentences[home].start, previous_end)
-            if after_deadline_word(text, mention.start, floor, language) and not (
-                previous_end > sentences[home].start and mention.start - previous_end <= 40
+            if after_since_word(text, mention.start, floor, language):
+                cue = -1  # 'since shortly after the Oct. 23 slaying': since looks back
+            elif (
+                after_deadline_word(text, mention.start, floor, language)
+                and not (
+                    previous_end > sentences[home].start and mention.start - previous_end <= 40
+                )
+                and not (cue == -1 and _in_perfect_clause(text, sentences[home], mention, language))
             ):
                 spec, cue = toward_deadline(spec)
         set_by_sentence = False
@@ -235,7 +280,8 @@ def resolve_in_context(
             and not compared  # a comparison looks back from the period; the story stays there
         ):
             day = date.fromisoformat(result.start[:10])
-            last_dated = _Anchor(day, f"pending:{index}")
+            if result.granularity not in _TOO_COARSE_TO_ANCHOR:
+                last_dated = _Anchor(day, f"pending:{index}")
             # Only times the text states (or counts from the publication date) set the scene;
             # times derived from other times do not.
             if result.granularity in _SETTING_UNITS and anchor is publication and not compared:
@@ -265,6 +311,10 @@ def resolve_in_context(
 
     return _number(resolved)
 
+
+# A decade or century names no day to count from: 'the early 1990s ... The day before' is not
+# 31 December 1989.
+_TOO_COARSE_TO_ANCHOR = frozenset({Unit.DECADE.value, Unit.CENTURY.value, Unit.MILLENNIUM.value})
 
 # Reporting periods that 'a year ago' / 'a year earlier' compare against (business news: "sales in
 # the third quarter rose from a year earlier" means the third quarter of the year before).

@@ -123,6 +123,8 @@ class Language:
     deadline_words: frozenset[str] = frozenset()  # 'by Friday': the time lies ahead
     # 'compared with ... last year': a year-on-year comparison, about the period in focus
     comparison_cues: re.Pattern[str] | None = None
+    # 'had filed reports by Wednesday': a past perfect makes a deadline word mean 'as of'
+    perfect_cues: re.Pattern[str] | None = None
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -499,6 +501,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         name_words_before_years=frozenset(w.lower() for w in names.get("before_years", [])),
         deadline_words=frozenset(w.lower() for w in context.get("deadline", [])),
         comparison_cues=_cue_pattern(context["comparison"]) if "comparison" in context else None,
+        perfect_cues=_cue_pattern(context["perfect"]) if "perfect" in context else None,
         tables=tables,
         number_words=number_words,
         multipliers=multipliers,
