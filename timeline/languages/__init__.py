@@ -131,6 +131,8 @@ class Language:
     adders: dict[str, float] = field(default_factory=dict)
     vague_amounts: frozenset[str] = frozenset()
     number_connectors: frozenset[str] = frozenset()  # 'and' in 'one hundred and twenty'
+    # Years in words: 'nineteen ninety-six' is the century word's 1900 plus 'ninety-six'
+    year_bases: dict[str, int] = field(default_factory=dict)
     join_examples: tuple[tuple[str, str], ...] = ()
     class_patterns: dict[str, str] = field(default_factory=dict)
     _rule_index: tuple[dict[str, tuple[int, ...]], tuple[int, ...]] | None = None
@@ -207,6 +209,8 @@ class Language:
 
     def value(self, class_name: str, text: str) -> Any:
         """Meaning of a matched word of a class: a table lookup, or a numeral parsed."""
+        if class_name == "year" and not text[:1].isdigit():
+            return self.spoken_year(text)
         if class_name in ("year", "day", "num", "hour", "minute", "digit"):
             return int(text)
         if class_name == "year2":
@@ -220,6 +224,19 @@ class Language:
         if table is None:
             return text  # a regex class: the production reads the text itself
         return table.get(key)
+
+    def spoken_year(self, text: str) -> int | None:
+        """'nineteen ninety-six' -> 1996, 'two thousand and one' -> 2001, 'nineteen hundred'
+        -> 1900: the base word of the language file plus the number words after it."""
+        key = normalise(text)
+        for base, year in sorted(self.year_bases.items(), key=lambda item: -len(item[0])):
+            if key.startswith(base + " ") or key.startswith(base + "-"):
+                rest = key[len(base) + 1 :]
+                if rest in self.multipliers:  # 'nineteen hundred'
+                    return year
+                amount = _parse_number_words(rest, self)
+                return None if amount is None or amount.value is None else year + int(amount.value)
+        return None
 
     def amount(self, text: str) -> Amount | None:
         key = normalise(text)
@@ -264,6 +281,45 @@ def _int_to_roman(number: int) -> str:
             out.append(symbol)
             number -= value
     return "".join(out)
+
+
+def _spoken_year_pattern(
+    years: dict[str, Any],
+    number_words: dict[str, float],
+    multipliers: dict[str, float],
+    joiner: str,
+) -> tuple[dict[str, int], str] | None:
+    """The regex of years said in words, built from the language's number words: a century
+    word and a number from 10 to 99 ('nineteen ninety-six', 'twenty twenty-four') or its
+    hundred ('nineteen hundred'); a thousands word and a number from 1 to 99 ('two thousand
+    and one'). A thousands word alone ('two thousand') is a count, never a year here."""
+    centuries = {k.lower(): int(v) for k, v in years.get("centuries", {}).items()}
+    thousands = {k.lower(): int(v) for k, v in years.get("thousands", {}).items()}
+    if not centuries and not thousands:
+        return None
+    ones = [w for w, v in number_words.items() if 1 <= v <= 9 and v.is_integer()]
+    teens = [w for w, v in number_words.items() if 10 <= v <= 19 and v.is_integer()]
+    tens = [w for w, v in number_words.items() if v in (20, 30, 40, 50, 60, 70, 80, 90)]
+    hundred = [w for w, v in multipliers.items() if v == 100]
+    two_digits = (
+        f"(?:{words_alternation(tens)})(?:[- ](?:{words_alternation(ones)}))?"
+        f"|{words_alternation(teens)}"
+    )
+    alternatives = []
+    if centuries:
+        endings = two_digits + (f"|{words_alternation(hundred)}" if hundred else "")
+        alternatives.append(f"(?:{words_alternation(list(centuries))})[ -](?:{endings})")
+    if thousands:
+        connector = f"(?:(?:{joiner}) )?" if joiner else ""
+        alternatives.append(
+            f"(?:{words_alternation(list(thousands))}) {connector}"
+            f"(?:{two_digits}|{words_alternation(ones)})"
+        )
+    # Not the start of a longer number: 'nineteen ninety-six thousand', 'two thousand five
+    # hundred' (and no backtracking to 'nineteen ninety' before '-six').
+    more = words_alternation(list(number_words) + list(multipliers))
+    spoken = f"(?:{'|'.join(alternatives)})(?![- ](?:{more})(?!\\w))"
+    return {**centuries, **thousands}, spoken
 
 
 def _parse_number_words(key: str, language: Language) -> Amount | None:
@@ -428,6 +484,11 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
             number_sequence,
         )
     )
+    spoken_years = _spoken_year_pattern(numbers.get("years", {}), number_words, multipliers, joiner)
+    year_bases: dict[str, int] = {}
+    if spoken_years is not None:
+        year_bases, spoken = spoken_years
+        class_patterns["year"] = f"{BUILTIN_CLASSES['year']}|{spoken}"
     number_words.update(singles)
 
     for class_name, entries in data.get("classes", {}).items():
@@ -508,6 +569,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         adders=adders,
         vague_amounts=vague,
         number_connectors=frozenset(w.lower() for w in numbers.get("connectors", [])),
+        year_bases=year_bases,
         join_examples=tuple(_parse_example(e, source) for e in joins.get("examples", [])),
         class_patterns=class_patterns,
     )
