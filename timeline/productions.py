@@ -270,6 +270,8 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
         return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
     if roles.get("season") in SEASON_CODES:
         return SetSpec(value=f"XXXX-{roles['season']}")
+    if roles.get("month") is not None:  # 'every July', 'setiap Agustus'
+        return SetSpec(value=f"XXXX-{roles['month']:02d}")
     unit = _unit(roles)
     if unit is None:
         return None
