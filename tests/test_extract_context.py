@@ -297,3 +297,19 @@ def test_a_decade_is_no_anchor_for_a_counted_day():
     text = "Tensions eased in the early 1990s. The day before the hearing, he flew home."
     values = _values(extract(text, "2000-02-24", lang="en"))
     assert values["The day before"] == "2000-02-23"
+
+
+def test_a_bare_weekend_is_told_like_a_weekday():
+    # Monday: the weekend just gone; Friday: the coming one; a future cue moves it ahead.
+    assert (
+        _values(extract("Officials met over the weekend.", "1990-08-13", lang="en"))["the weekend"]
+        == "1990-W32-WE"
+    )
+    assert (
+        _values(extract("Rain is forecast for the weekend.", "2024-06-21", lang="en"))[
+            "the weekend"
+        ]
+        == "2024-W25-WE"
+    )
+    text = "Warga akan berkumpul pada akhir pekan."
+    assert _values(extract(text, "2024-06-17", lang="id"))["akhir pekan"] == "2024-W25-WE"

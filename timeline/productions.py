@@ -201,6 +201,10 @@ def relative_unit(roles: Roles, language: Language) -> Spec | None:
     # about: the last such period it named, else the current one.
     deictic = roles.get("deictic", {"offset": 0, "anchor": Anchoring.TOPIC.value})
     offset, anchoring = offset_and_anchoring(deictic)
+    if unit is Unit.WEEKEND and anchoring is Anchoring.TOPIC:
+        # 'the weekend', 'akhir pekan': a weekend is told like a weekday, by the tense around it
+        # ('said over the weekend' on Monday is the one just past), not as the current week's.
+        return CalendarSpec(unit=Unit.WEEKEND, mod=roles.get("mod"))
     return RelativeSpec(unit=unit, offset=offset, mod=roles.get("mod"), anchoring=anchoring)
 
 

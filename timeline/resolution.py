@@ -270,7 +270,10 @@ def _calendar(
     else:
         unit = Unit.YEAR
 
-    if spec.weekday is not None and spec.day is None and spec.month is None:
+    if unit is Unit.WEEKEND and spec.index is None and year is None:
+        start = _weekend_in_context(anchor, direction)
+        used_anchor = True
+    elif spec.weekday is not None and spec.day is None and spec.month is None:
         if spec.direction is not None:
             start = _weekday(spec.weekday, anchor, spec.direction)
         else:
@@ -341,6 +344,19 @@ def _weekday(weekday: int, anchor: date, direction: int | None) -> date:
     if direction > 0:
         return weekday_after(anchor, index)
     return anchor - timedelta(days=anchor.weekday()) + timedelta(days=index)
+
+
+def _weekend_in_context(anchor: date, direction: int | None) -> date:
+    """The Saturday of a bare weekend: with no cue the weekend nearest the reference day (ties
+    to the past: 'the weekend' on Monday is the one just gone, on Friday the coming one); a past
+    cue takes the latest that has begun, a future cue the first not yet over."""
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # on or before the anchor
+    weekends = [
+        (saturday + timedelta(weeks=k), saturday + timedelta(weeks=k, days=2)) for k in (-1, 0, 1)
+    ]
+    chosen = _choose(weekends, anchor, direction)
+    assert chosen is not None  # three candidates
+    return chosen[0]
 
 
 def _weekday_in_context(weekday: int, anchor: date, cue: int | None) -> date:
