@@ -313,3 +313,10 @@ def test_a_bare_weekend_is_told_like_a_weekday():
     )
     text = "Warga akan berkumpul pada akhir pekan."
     assert _values(extract(text, "2024-06-17", lang="id"))["akhir pekan"] == "2024-W25-WE"
+
+
+def test_in_n_units_in_a_past_clause_is_how_long_it_took():
+    past = extract("Iraq responded in less than one hour.", "1998-02-13", lang="en").timexes[0]
+    assert (past.type, past.value) == ("DURATION", "PT1H")
+    ahead = extract("The vote will be held in two weeks.", "1998-02-13", lang="en").timexes[0]
+    assert (ahead.type, ahead.value) == ("DATE", "1998-W09")

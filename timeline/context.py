@@ -30,6 +30,7 @@ from timeline.specs import (
     Rejected,
     RelativeSpec,
     Spec,
+    VagueShiftSpec,
 )
 from timeline.tag import Mention
 
@@ -233,6 +234,8 @@ def resolve_in_context(
         if isinstance(spec, DurationSpec) and spec.unit in _REPORTING_SPANS:
             focus = None  # 'for the nine months': the year-on-year comparisons now span those
         cue = None
+        if _counted_ahead(spec) and sentences and cues.direction(sentences[home], mention) == -1:
+            spec = _as_span(spec)  # type: ignore[arg-type]
         if isinstance(spec, PeriodEndingSpec):
             spec, cue = _with_last_day(spec, index, mentions, sentences, home, cues)
         if needs_tense(spec) and sentences:
@@ -365,6 +368,22 @@ def _same_period(
         return spec, anchor
     per_year = _PERIODS_PER_YEAR[focus.unit.value]
     return replace(spec, unit=focus.unit, offset=spec.offset * per_year), focus.anchor
+
+
+def _counted_ahead(spec: Spec) -> bool:
+    """'in two weeks', 'in a few days': a count forward from the publication date."""
+    if isinstance(spec, RelativeSpec):
+        return spec.counted and spec.offset > 0 and spec.anchoring is Anchoring.REFERENCE
+    if isinstance(spec, VagueShiftSpec):
+        return spec.direction > 0 and spec.anchoring is Anchoring.REFERENCE
+    return False
+
+
+def _as_span(spec: RelativeSpec | VagueShiftSpec) -> DurationSpec:
+    """In a past-tense clause 'in two weeks' is how long something took ('his second letter in
+    two weeks was published Tuesday', 'responded in less than one hour'), not a date ahead."""
+    amount = float(spec.offset) if isinstance(spec, RelativeSpec) else None
+    return DurationSpec(unit=spec.unit, amount=amount)
 
 
 def _with_last_day(
