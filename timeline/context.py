@@ -69,6 +69,7 @@ class TenseCues:
             found += [
                 (m.start(), m.end(), -1)
                 for m in language.past_cues.finditer(text, sentence.start, sentence.end)
+                if not self._after_auxiliary(m.start(), sentence.start)
             ]
             # Future first on a tie (a word on both lists, like 'scheduled' and the past
             # '-ed'): the more specific future word wins.
@@ -81,6 +82,15 @@ class TenseCues:
                 [cue[1] for cue in by_end],
             )
         return self._sentences[key]
+
+    def _after_auxiliary(self, start: int, floor: int) -> bool:
+        """Whether a past form is a participle after an auxiliary ('will be held', 'has been
+        made'): the auxiliary, not the participle, carries the tense."""
+        auxiliaries = self.language.auxiliaries
+        if not auxiliaries:
+            return False
+        before = self.text[max(floor, start - 12) : start].split()
+        return bool(before) and before[-1].lower() in auxiliaries
 
     def direction(self, sentence: Sentence, mention: Mention) -> int | None:
         """-1 when the sentence speaks of the past around the mention, +1 of the future, None
