@@ -91,3 +91,23 @@ def test_a_fiscal_year_named_by_its_last_day_is_a_placed_duration():
 def test_a_reporting_period_without_its_day_is_one_unit_long():
     year = _timexes("Sales for the year to date rose 3%.", "2023-10-26")["the year"][0]
     assert (year.type, year.value, year.start) == ("DURATION", "P1Y", None)
+
+
+def test_named_comparisons_take_the_quarter_in_focus():
+    text = (
+        "Acme's third-quarter net rose 9%. In the comparable year-ago quarter it earned $2 million. "
+        "U.K. sales for last year's quarter were $3 million. In the 1989 period, costs fell. "
+        "For the quarter a year ago, it reported a loss."
+    )
+    values = {t.text: t.value for t in extract(text, "1990-10-26", lang="en").timexes}
+    assert values["the comparable year-ago quarter"] == "1989-Q3"
+    assert values["last year's quarter"] == "1989-Q3"
+    assert values["the 1989 period"] == "1989-Q3"
+    assert values["the quarter a year ago"] == "1989-Q3"
+
+
+def test_the_year_of_a_period_without_a_quarter_in_focus_is_that_year():
+    values = {
+        t.text: t.value for t in extract("In the 1988 period, costs fell.", "1990-10-26").timexes
+    }
+    assert values["the 1988 period"] == "1988"

@@ -361,6 +361,14 @@ COMPARISON_REACH = (
 )
 
 
+def _in_focus_year(spec: Spec, anchor: _Anchor, focus: _Focus) -> tuple[Spec, _Anchor]:
+    """'the 1988 period', 'the 1988 quarter' in a report about the third quarter: the third
+    quarter of 1988."""
+    per_year = _PERIODS_PER_YEAR[focus.unit.value]
+    offset = (spec.year - focus.anchor.day.year) * per_year  # type: ignore[union-attr]
+    return RelativeSpec(unit=focus.unit, offset=offset, counted=True), focus.anchor
+
+
 def _same_period(
     spec: Spec, anchor: _Anchor, focus: _Focus, compares: bool
 ) -> tuple[Spec, _Anchor]:
@@ -368,6 +376,15 @@ def _same_period(
     that quarter a year before, not a whole year, for as long as the report stays on the
     quarter. 'Last year' names a year more often than it compares, so it follows the quarter
     only after a comparison word in the quarter's sentence or the next (`compares`)."""
+    if (
+        isinstance(spec, CalendarSpec)
+        and spec.anchoring is Anchoring.TOPIC
+        and spec.year is not None
+        and spec.year_digits == 4
+        and spec.unit is None
+        and spec.month is None
+    ):
+        return _in_focus_year(spec, anchor, focus)
     if not (
         isinstance(spec, RelativeSpec)
         and spec.unit is Unit.YEAR
