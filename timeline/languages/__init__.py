@@ -457,6 +457,10 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
     full_forms = [w for w in month_clear]
     full_forms += [f for f, w in ambiguous_forms.items() if w in ambiguous_months]
     add_table("month_any", any_months, full_forms)
+    # Full names, the ambiguous ones included ('in May'), never an abbreviation alone.
+    add_table(
+        "month_named", {w: n for w, n in any_months.items() if w not in month_abbr}, full_forms
+    )
     class_patterns["month_any"] = f"{abbreviated}|{class_patterns['month_any']}"
     add_table("weekday", weekday_clear)
     any_weekdays = dict(weekday_clear)
