@@ -320,3 +320,8 @@ def test_in_n_units_in_a_past_clause_is_how_long_it_took():
     assert (past.type, past.value) == ("DURATION", "PT1H")
     ahead = extract("The vote will be held in two weeks.", "1998-02-13", lang="en").timexes[0]
     assert (ahead.type, ahead.value) == ("DATE", "1998-W09")
+
+
+def test_words_in_ed_that_are_no_past_tense_give_no_cue():
+    text = "Mr. Schwarz will succeed Mr. Davison Feb. 1."
+    assert _values(extract(text, "1989-10-26", lang="en"))["Feb. 1"] == "1990-02-01"

@@ -111,3 +111,12 @@ def test_the_year_of_a_period_without_a_quarter_in_focus_is_that_year():
         t.text: t.value for t in extract("In the 1988 period, costs fell.", "1990-10-26").timexes
     }
     assert values["the 1988 period"] == "1988"
+
+
+def test_a_fiscal_year_ends_the_quarter_focus():
+    text = (
+        "Acme's fourth-quarter net fell. For the year ended Aug. 31, net was C$2.7 million, "
+        "down from C$9.7 million last year."
+    )
+    values = {t.text: t.value for t in extract(text, "1989-10-30", lang="en").timexes}
+    assert values["last year"] == "1988"

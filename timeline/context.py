@@ -286,6 +286,15 @@ def resolve_in_context(
         except Rejected:
             continue
         resolved[index] = (mention, result, anchor if result.used_anchor else None)
+        if isinstance(spec, PeriodEndingSpec) and result.type == "DURATION" and result.start:
+            # a fiscal period ('the year ended Aug. 31', 'the quarter ended July 31'): the report
+            # is now about it, so comparisons are with its like a year before
+            start = date.fromisoformat(result.start)
+            focus = (
+                _Focus(spec.unit, _Anchor(start, f"pending:{index}"), home)
+                if spec.unit.value in _PERIODS_PER_YEAR
+                else None
+            )
         if (
             result.start is not None
             and result.type in ("DATE", "TIME")

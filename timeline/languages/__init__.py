@@ -555,7 +555,9 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         time_date_join=re.compile(joins["time_date"], re.IGNORECASE)
         if "time_date" in joins
         else None,
-        past_cues=_cue_pattern(context.get("past", []), context.get("past_regex")),
+        past_cues=_cue_pattern(
+            context.get("past", []), _except(context.get("past_regex"), context.get("not_past", []))
+        ),
         future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         detect_words=frozenset(w.lower() for w in meta.get("detect", [])),
         abbreviations=frozenset(w.lower() for w in meta.get("abbreviations", [])),
@@ -585,6 +587,13 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
 def _phrase_at_start(words: list[str]) -> re.Pattern[str]:
     """Matches one of `words` at the start of a text, with the comma or space after it."""
     return re.compile(rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
+
+
+def _except(pattern: str | None, words: list[str]) -> str | None:
+    """A cue regex that does not match the listed words ('hundred', 'succeed' are no -ed past)."""
+    if pattern is None or not words:
+        return pattern
+    return f"(?!(?:{words_alternation(words)})(?!\\w))(?:{pattern})"
 
 
 def _cue_pattern(words: list[str], extra: str | None = None) -> re.Pattern[str]:
