@@ -325,3 +325,9 @@ def test_in_n_units_in_a_past_clause_is_how_long_it_took():
 def test_words_in_ed_that_are_no_past_tense_give_no_cue():
     text = "Mr. Schwarz will succeed Mr. Davison Feb. 1."
     assert _values(extract(text, "1989-10-26", lang="en"))["Feb. 1"] == "1990-02-01"
+
+
+def test_a_past_tense_reaches_back_to_a_month_not_four_times_farther_than_the_future_one():
+    # January 1998 ended 267 days before the reference, January 1999 starts in 68: past wins.
+    text = "In January, a clinic bombing killed a security guard."
+    assert _values(extract(text, "1998-10-25", lang="en"))["January"] == "1998-01"

@@ -175,7 +175,7 @@ def _occurrence(spec: CalendarSpec, unit: Unit, year: int) -> date | None:
 
 # A tense cue from the sentence (not from the expression itself) is weak: it cannot carry a date
 # to the far side of the reference when the near side is this many times closer.
-WEAK_CUE_RATIO = 3
+WEAK_CUE_RATIO = 4
 
 
 def _occurrences_near(
