@@ -331,3 +331,10 @@ def test_a_past_tense_reaches_back_to_a_month_not_four_times_farther_than_the_fu
     # January 1998 ended 267 days before the reference, January 1999 starts in 68: past wins.
     text = "In January, a clinic bombing killed a security guard."
     assert _values(extract(text, "1998-10-25", lang="en"))["January"] == "1998-01"
+
+
+def test_a_year_is_no_anchor_for_a_counted_day_but_a_month_is_for_a_week():
+    text = "The family settled in Miami in 1990. The day before the hearing, he flew home."
+    assert _values(extract(text, "2000-02-24", lang="en"))["The day before"] == "2000-02-23"
+    text = "The talks began in March 2024. A week later, they broke down."
+    assert _values(extract(text, "2024-06-21", lang="en"))["A week later"] == "2024-W10"

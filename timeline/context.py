@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline.calendar import Unit
+from timeline.calendar import CLOCK_UNITS, Unit
 from timeline.languages import Language
 from timeline.models import Timex
 from timeline.resolution import Resolution, resolve
@@ -213,6 +213,7 @@ def resolve_in_context(
     resolved: list[tuple[Mention, Resolution, _Anchor | None] | None] = [None] * len(mentions)
     publication = _Anchor(published, PUBLICATION_ID)
     last_dated: _Anchor | None = None
+    last_granularity: str | None = None
     focus: _Focus | None = None
     topics: dict[Unit, _Anchor] = {}  # the last period of each unit the text named
     pending_clocks: list[int] = []
@@ -229,7 +230,11 @@ def resolve_in_context(
             continue
         home = sentence_index(sentences, mention.start) if sentences else 0
         anchor = publication
-        if _anchoring(spec) is Anchoring.DISCOURSE and last_dated is not None:
+        if (
+            _anchoring(spec) is Anchoring.DISCOURSE
+            and last_dated is not None
+            and _fine_enough(last_granularity, spec)
+        ):
             anchor = last_dated
         elif _anchoring(spec) is Anchoring.TOPIC and getattr(spec, "unit", None) in _REPORTED:
             anchor = topics.get(spec.unit, publication)  # type: ignore[union-attr]
@@ -304,6 +309,7 @@ def resolve_in_context(
             day = date.fromisoformat(result.start[:10])
             if result.granularity not in _TOO_COARSE_TO_ANCHOR:
                 last_dated = _Anchor(day, f"pending:{index}")
+                last_granularity = result.granularity
             # Only times the text states (or counts from the publication date) set the scene;
             # times derived from other times do not.
             if result.granularity in _SETTING_UNITS and anchor is publication and not compared:
@@ -337,6 +343,24 @@ def resolve_in_context(
 # A decade or century names no day to count from: 'the early 1990s ... The day before' is not
 # 31 December 1989.
 _TOO_COARSE_TO_ANCHOR = frozenset({Unit.DECADE.value, Unit.CENTURY.value, Unit.MILLENNIUM.value})
+# Nor does a year name a day to count 'the day before' from: a discourse anchor may be at most
+# two steps coarser than the unit counted ('In March ... a week later' is fine).
+_STEPS = {"day": 0, "week": 1, "weekend": 1, "month": 2, "quarter": 3, "season": 3, "half": 3}
+
+
+def _fine_enough(granularity: str | None, spec: Spec) -> bool:
+    unit = getattr(spec, "unit", None)
+    if granularity is None or not isinstance(unit, Unit):
+        return True
+    return _step(granularity) - _step(unit.value) <= 2
+
+
+def _step(granularity: str) -> int:
+    if granularity in _STEPS:
+        return _STEPS[granularity]
+    finer = {u.value for u in CLOCK_UNITS} | {Unit.PART_OF_DAY.value}
+    return 0 if granularity in finer else 4
+
 
 # Reporting periods that 'a year ago' / 'a year earlier' compare against (business news: "sales in
 # the third quarter rose from a year earlier" means the third quarter of the year before).
