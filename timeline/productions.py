@@ -128,6 +128,7 @@ def date(roles: Roles, language: Language) -> Spec | None:
         month=month,
         day=day,
         weekday=weekday,
+        unit=_unit(roles) if day is not None else None,  # 'the week of March 6'
         year_offset=_year_offset(roles),
         direction=direction,
         mod=roles.get("mod"),

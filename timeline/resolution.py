@@ -8,7 +8,7 @@ here knows a language, and nothing reads the clock: the anchor is always an argu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 
 from timeline.calendar import (
@@ -230,6 +230,17 @@ def _choose(
 def _calendar(
     spec: CalendarSpec, anchor: date, cue: int | None, year_hint: YearHint | None
 ) -> Resolution:
+    if spec.unit in (Unit.WEEK, Unit.WEEKEND) and spec.day is not None:
+        # 'the week of March 6': the week that holds that day
+        on = _calendar(replace(spec, unit=None), anchor, cue, year_hint)
+        start = unit_start(spec.unit, date.fromisoformat(on.start or anchor.isoformat()))
+        base = Resolution(
+            "DATE",
+            timex_value(spec.unit, start),
+            granularity=spec.unit.value,
+            used_anchor=on.used_anchor,
+        )
+        return _modded(base, spec.unit, start, unit_end(spec.unit, start), spec.mod)
     direction = spec.direction if spec.direction is not None else cue
     warnings: list[str] = []
     used_anchor = False
