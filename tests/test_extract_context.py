@@ -338,3 +338,10 @@ def test_a_year_is_no_anchor_for_a_counted_day_but_a_month_is_for_a_week():
     assert _values(extract(text, "2000-02-24", lang="en"))["The day before"] == "2000-02-23"
     text = "The talks began in March 2024. A week later, they broke down."
     assert _values(extract(text, "2024-06-21", lang="en"))["A week later"] == "2024-W10"
+
+
+def test_a_possessive_weekday_keeps_the_default_week_whatever_the_verb():
+    text = "The relatives said they would look for ways to get around Wednesday's ruling."
+    assert _values(extract(text, "2000-01-07", lang="en"))["Wednesday"] == "2000-01-05"
+    text = "The relatives will look for ways to get around Wednesday\u2019s ruling."
+    assert _values(extract(text, "2000-01-07", lang="en"))["Wednesday"] == "2000-01-05"

@@ -148,6 +148,18 @@ def after_since_word(text: str, start: int, floor: int, language: Language) -> b
     return any(word.lower() in language.since_signals for word in before)
 
 
+def _possessive_weekday(spec: Spec, text: str, mention: Mention, language: Language) -> bool:
+    """A bare weekday in the possessive ('get around Wednesday's ruling', 'before Friday's
+    purchases') names an event the reader knows of: the default week, whatever the verb says."""
+    return (
+        isinstance(spec, CalendarSpec)
+        and spec.weekday is not None
+        and spec.day is None
+        and spec.month is None
+        and any(text.startswith(mark, mention.end) for mark in language.possessives)
+    )
+
+
 def _in_perfect_clause(text: str, sentence: Sentence, mention: Mention, language: Language) -> bool:
     """Whether the clause around a mention is in the past perfect ('had filed reports by
     Wednesday', 'hingga Jumat telah ditangkap'): a deadline word then says 'as of', not ahead."""
@@ -253,7 +265,9 @@ def resolve_in_context(
             spec = _as_span(spec)  # type: ignore[arg-type]
         if isinstance(spec, PeriodEndingSpec):
             spec, cue = _with_last_day(spec, index, mentions, sentences, home, cues)
-        if needs_tense(spec) and sentences:
+        if needs_tense(spec) and sentences and _possessive_weekday(spec, text, mention, language):
+            pass  # "Wednesday's ruling": the day names a known event; the clause's tense is not its
+        elif needs_tense(spec) and sentences:
             cue = cues.direction(sentences[home], mention)
             # 'by noon Friday', 'until May': a deadline lies ahead, unless the word closes a
             # range the sentence opened with an earlier time ('dari April hingga Mei')
