@@ -120,3 +120,11 @@ def test_a_fiscal_year_ends_the_quarter_focus():
     )
     values = {t.text: t.value for t in extract(text, "1989-10-30", lang="en").timexes}
     assert values["last year"] == "1988"
+
+
+def test_the_latest_period_is_the_quarter_in_focus_and_nothing_without_one():
+    text = "Acme's third-quarter net rose. Sales in the latest period were $1.7 billion."
+    values = {t.text: t.value for t in extract(text, "1989-11-02", lang="en").timexes}
+    assert values["the latest period"] == "1989-Q3"
+    alone = extract("Sales in the latest period were $1.7 billion.", "1989-11-02", lang="en")
+    assert [t.text for t in alone.timexes] == []

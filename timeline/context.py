@@ -25,6 +25,7 @@ from timeline.specs import (
     CalendarSpec,
     ClockSpec,
     DurationSpec,
+    FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
     Rejected,
@@ -423,6 +424,8 @@ def _same_period(
     that quarter a year before, not a whole year, for as long as the report stays on the
     quarter. 'Last year' names a year more often than it compares, so it follows the quarter
     only after a comparison word in the quarter's sentence or the next (`compares`)."""
+    if isinstance(spec, FocusPeriodSpec):  # 'the latest period': the quarter in focus
+        return RelativeSpec(unit=focus.unit, offset=0, counted=True), focus.anchor
     if (
         isinstance(spec, CalendarSpec)
         and spec.anchoring is Anchoring.TOPIC

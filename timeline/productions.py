@@ -23,6 +23,7 @@ from timeline.specs import (
     CalendarSpec,
     ClockSpec,
     DurationSpec,
+    FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
     RecentSpec,
@@ -181,6 +182,12 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     weekday = roles.get("weekday_first")
     first = replace(second, day=first_day, month=month, weekday=weekday)
     return [("first", first), ("second", second)]
+
+
+@production
+def focus_period(roles: Roles, language: Language) -> Spec | None:
+    """'the latest period': the period the report is about (see context)."""
+    return FocusPeriodSpec()
 
 
 @production

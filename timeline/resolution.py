@@ -29,6 +29,7 @@ from timeline.specs import (
     CalendarSpec,
     ClockSpec,
     DurationSpec,
+    FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
     RecentSpec,
@@ -131,6 +132,8 @@ def _resolve(
         result = _moving(spec, anchor, cue)
     elif isinstance(spec, PeriodEndingSpec):
         result = _period_ending(spec, anchor, cue, year_hint)
+    elif isinstance(spec, FocusPeriodSpec):
+        raise Rejected("no reporting period in focus")
     else:  # pragma: no cover - the Spec union is closed
         raise TypeError(f"unknown spec {spec!r}")
     if approx:

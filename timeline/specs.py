@@ -117,8 +117,15 @@ class PeriodEndingSpec:
     end: CalendarSpec | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class FocusPeriodSpec:
+    """'the latest period' in an earnings report: the quarter or half the report is about. Only
+    the document context can say which; alone it names no time."""
+
+
 Spec = (
     CalendarSpec
+    | FocusPeriodSpec
     | PeriodEndingSpec
     | MovingDateSpec
     | RelativeSpec
