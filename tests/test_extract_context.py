@@ -345,3 +345,13 @@ def test_a_possessive_weekday_keeps_the_default_week_whatever_the_verb():
     assert _values(extract(text, "2000-01-07", lang="en"))["Wednesday"] == "2000-01-05"
     text = "The relatives will look for ways to get around Wednesday\u2019s ruling."
     assert _values(extract(text, "2000-01-07", lang="en"))["Wednesday"] == "2000-01-05"
+
+
+def test_an_adjective_in_ed_is_no_past_tense():
+    text = "The split would be paid on a still unspecified date in January."
+    assert _values(extract(text, "1989-10-26", lang="en"))["January"] == "1990-01"
+
+
+def test_a_quarter_does_not_set_the_year_of_a_day_in_its_sentence():
+    text = "The company earned C$4.7 million for the fiscal first quarter ended Sept. 30."
+    assert _values(extract(text, "1989-10-26", lang="en"))["Sept. 30"] == "1989-09-30"

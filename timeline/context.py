@@ -85,13 +85,13 @@ class TenseCues:
         return self._sentences[key]
 
     def _after_auxiliary(self, start: int, floor: int) -> bool:
-        """Whether a past form is a participle after an auxiliary ('will be held', 'has been
-        made'): the auxiliary, not the participle, carries the tense."""
-        auxiliaries = self.language.auxiliaries
-        if not auxiliaries:
+        """Whether a past form is a participle or adjective ('will be held', 'has been made',
+        'a still unspecified date'): the auxiliary, if any, carries the tense."""
+        participle_after = self.language.participle_after
+        if not participle_after:
             return False
         before = self.text[max(floor, start - 12) : start].split()
-        return bool(before) and before[-1].lower() in auxiliaries
+        return bool(before) and before[-1].lower() in participle_after
 
     def direction(self, sentence: Sentence, mention: Mention) -> int | None:
         """-1 when the sentence speaks of the past around the mention, +1 of the future, None
@@ -492,7 +492,9 @@ LAST_DAY_REACH = 10  # characters between 'the quarter' and its day: ' ended ', 
 
 # How far (in characters) a time set in a sentence reaches: about a clause.
 SETTING_REACH = 80
-_SETTING_UNITS = frozenset({"day", "week", "weekend", "month", "quarter", "half", "season", "year"})
+# Not a quarter or half: those are often fiscal labels, and the days near them ('the fiscal
+# first quarter ended Sept. 30') need not lie in the calendar period of that name.
+_SETTING_UNITS = frozenset({"day", "week", "weekend", "month", "season", "year"})
 
 
 def _in_the_sentence_setting(

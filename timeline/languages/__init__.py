@@ -126,7 +126,7 @@ class Language:
     # 'had filed reports by Wednesday': a past perfect makes a deadline word mean 'as of'
     perfect_cues: re.Pattern[str] | None = None
     # 'will be held': after these a past form is a participle, not a past tense
-    auxiliaries: frozenset[str] = frozenset()
+    participle_after: frozenset[str] = frozenset()
     possessives: tuple[str, ...] = ()  # "Friday's": a weekday naming a known event
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
@@ -572,7 +572,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         deadline_words=frozenset(w.lower() for w in context.get("deadline", [])),
         comparison_cues=_cue_pattern(context["comparison"]) if "comparison" in context else None,
         perfect_cues=_cue_pattern(context["perfect"]) if "perfect" in context else None,
-        auxiliaries=frozenset(w.lower() for w in context.get("auxiliaries", [])),
+        participle_after=frozenset(w.lower() for w in context.get("participle_after", [])),
         possessives=tuple(context.get("possessive", [])),
         tables=tables,
         number_words=number_words,
