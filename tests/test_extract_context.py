@@ -355,3 +355,11 @@ def test_an_adjective_in_ed_is_no_past_tense():
 def test_a_quarter_does_not_set_the_year_of_a_day_in_its_sentence():
     text = "The company earned C$4.7 million for the fiscal first quarter ended Sept. 30."
     assert _values(extract(text, "1989-10-26", lang="en"))["Sept. 30"] == "1989-09-30"
+
+
+def test_a_perfect_in_a_relative_clause_does_not_turn_a_deadline_around():
+    text = (
+        "The sale, which had been expected, is part of a program to pay down "
+        "$5 billion of a bridge loan by February."
+    )
+    assert _values(extract(text, "1989-10-30", lang="en"))["February"] == "1990-02"

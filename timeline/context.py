@@ -167,9 +167,15 @@ def _in_perfect_clause(text: str, sentence: Sentence, mention: Mention, language
     perfect = language.perfect_cues
     if perfect is None:
         return False
-    window_start = max(sentence.start, mention.start - CUE_REACH)
-    window_end = min(sentence.end, mention.end + CUE_REACH)
+    window_start = max(sentence.start, mention.start - PERFECT_REACH)
+    window_end = min(sentence.end, mention.end + PERFECT_REACH)
     return perfect.search(text, window_start, window_end) is not None
+
+
+# Characters around a deadline word's time where a perfect makes it 'as of': the clause itself
+# ('had filed their reports by Wednesday'), not a relative clause before it ('The sale, which
+# had been expected, is part of a program to pay down the loan by February').
+PERFECT_REACH = 60
 
 
 def toward_deadline(spec: Spec) -> tuple[Spec, int]:
