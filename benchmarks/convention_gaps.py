@@ -13,6 +13,7 @@ pairs as agreements would give: the ceiling for rules that keep to the contract,
 - reference vs amount: the gold has `PAST_REF`/`FUTURE_REF` where the contract gives a vague
   duration ("in recent days" is `PXD`, "the coming months" `PXM`);
 - day vs part of day: the gold marks "Thursday night" as the day, the contract as `...TNI`;
+- night as evening: the gold writes "Wednesday night" as `TEV`, the contract as `TNI`;
 - counted as duration: the gold marks "two years ago", "a day earlier" as a DURATION, the
   contract as the date it names.
 
@@ -52,6 +53,8 @@ def gap_class(gold: GoldTimex, ours_type: str, ours_value: str, ours_text: str) 
     part = _PART.match(ours_value)
     if part and gold.type == "DATE" and gold.value == part[1]:
         return "day vs part of day"
+    if gold.value.endswith("TEV") and ours_value == gold.value[:-2] + "NI":
+        return "night as evening"
     if (
         gold.type == "DURATION"
         and ours_type == "DATE"
