@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, SEED
 from timeline import languages, tag
-from timeline.grammar import first_prefixes
+from timeline.grammar import first_prefixes, prefix_trie
 
 
 def _both_ways(text, language, monkeypatch):
@@ -121,3 +121,16 @@ def test_first_prefixes_of_a_rule():
     prefixes = first_prefixes(pattern, 6)
     assert {"about ", "around", "jan", "9", "99"} <= prefixes
     assert "" not in prefixes
+
+
+@given(
+    st.lists(st.text(alphabet="ab9 (", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="ab9 (", max_size=30),
+)
+def test_prefix_trie_matches_where_a_prefix_begins(prefixes, text):
+    import re
+
+    trie = re.compile(prefix_trie(prefixes))
+    for place in range(len(text) + 1):
+        expected = any(text.startswith(p, place) for p in prefixes)
+        assert (trie.match(text, place) is not None) == expected
