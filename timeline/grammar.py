@@ -44,6 +44,27 @@ def words_alternation(words: list[str], case_sensitive: frozenset[str] = frozens
     return "|".join(parts) if parts else r"(?!)"
 
 
+def grouped_alternation(words: list[str]) -> str:
+    """words_alternation for patterns searched through running text (tense cues) or matched at
+    every sentence (connectives): the words behind one lookahead per first letter, so that a
+    place costs one test per letter instead of one per word. Same matches: two words can only
+    both match at a place when their first letters are the same letter, and those keep their
+    order (longest first). Falls back to the flat alternation when a word begins with a
+    non-ASCII character, whose case-insensitive matches are harder to tell apart."""
+    if not all(word[:1].isascii() for word in words):
+        return words_alternation(words)
+    groups: dict[str, list[str]] = {}
+    for word in sorted(set(words), key=lambda w: (-len(w), w)):
+        groups.setdefault(word[:1].lower(), []).append(word)
+    parts = []
+    for first, members in groups.items():
+        alternation = words_alternation(members)
+        if len(members) > 1:
+            alternation = f"(?=(?i:{re.escape(first)}))(?:{alternation})"
+        parts.append(alternation)
+    return "|".join(parts) if parts else r"(?!)"
+
+
 def not_followed_by(words: list[str]) -> str:
     """A lookahead refusing `words` after a match: separated by spaces, or glued when the word
     starts with a hyphen ('sehari' is not a duration in 'sehari-hari')."""

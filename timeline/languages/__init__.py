@@ -21,6 +21,7 @@ from timeline.grammar import (
     GrammarError,
     compile_rule,
     first_prefixes,
+    grouped_alternation,
     not_followed_by,
     prefix_trie,
     words_alternation,
@@ -539,11 +540,11 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
 
 def _phrase_at_start(words: list[str]) -> re.Pattern[str]:
     """Matches one of `words` at the start of a text, with the comma or space after it."""
-    return re.compile(rf"(?:{words_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
+    return re.compile(rf"(?:{grouped_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
 
 
 def _cue_pattern(words: list[str], extra: str | None = None) -> re.Pattern[str]:
-    alternatives = words_alternation(words) + (f"|{extra}" if extra else "")
+    alternatives = grouped_alternation(words) + (f"|{extra}" if extra else "")
     return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
 
 
