@@ -30,13 +30,13 @@ class _Draft:
 
     sentence: Sentence
     text: str
-    words: frozenset[str]
     dating: Timex | None = None
     start: str | None = None
     end: str | None = None
     relation: str = "at"
     timexes: list[str] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)  # EventMention's fields
+    content: frozenset[str] | None = None  # content words, read on first use (see words)
 
     @property
     def value(self) -> str | None:
@@ -45,6 +45,14 @@ class _Draft:
     @property
     def position(self) -> int:
         return self.sentence.start
+
+    def words(self, text: str, language: Language) -> frozenset[str]:
+        """The sentence's content words. Read only when another draft has the same time: most
+        never meet one, and reading every dated sentence's words was a good part of the time
+        spent building events."""
+        if self.content is None:
+            self.content = content_words(text[self.sentence.start : self.sentence.end], language)
+        return self.content
 
     def mention(self, timex_id: str | None) -> dict[str, Any]:
         return {
@@ -126,12 +134,6 @@ def build_events(
             # matched in place (the same as on the sentence cut out: the pattern looks neither
             # behind its start nor past `end`), as most sentences are undated
             since = language.since_then.match(text, sentence.start, sentence.end)
-        # content words only matter for merging dated episodes
-        words = (
-            content_words(text[sentence.start : sentence.end], language)
-            if dating or since
-            else frozenset()
-        )
         if dating:
             timex = dating[0]
             relation, start, end = "at", timex.start, timex.end
@@ -149,7 +151,6 @@ def build_events(
             draft = _Draft(
                 sentence,
                 describe(text, sentence, timex.span, language),
-                words,
                 dating=timex,
                 start=start,
                 end=end,
@@ -165,7 +166,6 @@ def build_events(
             draft = _Draft(
                 sentence,
                 describe(text, sentence, cut, language),
-                words,
                 dating=previous.dating,
                 start=previous.start,
                 end=tomorrow,
@@ -177,11 +177,11 @@ def build_events(
             continue
         description = describe(text, sentence, None, language)
         if description:
-            draft = _Draft(sentence, description, words)
+            draft = _Draft(sentence, description)
             draft.mentions.append(draft.mention(None))
             undated.append(draft)
 
-    merged = _merge_episodes(drafts)
+    merged = _merge_episodes(drafts, text, language)
     merged.sort(key=_sort_key)
     rows = [_event_fields(f"e{i}", d) for i, d in enumerate(merged + undated, start=1)]
     events = _event_list().validate_python(rows)
@@ -213,17 +213,24 @@ def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> b
 MERGE_WINDOW = 20
 
 
-def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
+def _merge_episodes(drafts: list[_Draft], text: str, language: Language) -> list[_Draft]:
     """One event per episode: same interval and at least two shared content words."""
     kept: list[_Draft] = []
     by_time: dict[tuple[str | None, ...], list[_Draft]] = {}
     for draft in drafts:
         key = (draft.start, draft.end, draft.value, draft.relation)
         same_time = by_time.setdefault(key, []) if draft.start is not None else []
-        twin = next(
-            (k for k in reversed(same_time[-MERGE_WINDOW:]) if len(k.words & draft.words) >= 2),
-            None,
-        )
+        twin = None
+        if same_time:
+            words = draft.words(text, language)
+            twin = next(
+                (
+                    k
+                    for k in reversed(same_time[-MERGE_WINDOW:])
+                    if len(k.words(text, language) & words) >= 2
+                ),
+                None,
+            )
         if twin is None:
             kept.append(draft)
             if draft.start is not None:
