@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, SEED
 from timeline import languages, tag
-from timeline.grammar import first_prefixes
+from timeline.grammar import first_prefixes, grouped_alternation, prefix_trie, words_alternation
 
 
 def _both_ways(text, language, monkeypatch):
@@ -121,3 +121,31 @@ def test_first_prefixes_of_a_rule():
     prefixes = first_prefixes(pattern, 6)
     assert {"about ", "around", "jan", "9", "99"} <= prefixes
     assert "" not in prefixes
+
+
+@given(
+    st.lists(st.text(alphabet="ab9 (", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="ab9 (", max_size=30),
+)
+def test_prefix_trie_matches_where_a_prefix_begins(prefixes, text):
+    import re
+
+    trie = re.compile(prefix_trie(prefixes))
+    for place in range(len(text) + 1):
+        expected = any(text.startswith(p, place) for p in prefixes)
+        assert (trie.match(text, place) is not None) == expected
+
+
+@given(
+    st.lists(st.text(alphabet="abAB 'K", min_size=1, max_size=4), min_size=1, max_size=8),
+    st.text(alphabet="abAB 'K\u212a.", max_size=30),
+)
+def test_grouped_alternation_matches_as_the_flat_one(words, text):
+    import re
+
+    words = [w for w in words if w.strip() == w]  # words as language files list them
+    if not words:
+        return
+    flat = re.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", re.IGNORECASE)
+    grouped = re.compile(rf"(?<!\w)(?:{grouped_alternation(words)})(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -14,6 +14,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from timeline.calendar import CLOCK_UNITS, Unit
 from timeline.languages import Language
@@ -578,7 +582,7 @@ def _number(resolved: list[tuple[Mention, Resolution, _Anchor | None] | None]) -
         if entry is not None:
             counter += 1
             ids[index] = f"t{counter}"
-    timexes = []
+    timexes: list[dict[str, Any]] = []
     for index, entry in enumerate(resolved):
         if entry is None:
             continue
@@ -589,14 +593,20 @@ def _number(resolved: list[tuple[Mention, Resolution, _Anchor | None] | None]) -
             if anchor_id.startswith("pending:"):
                 anchor_id = ids.get(int(anchor_id.split(":")[1]), PUBLICATION_ID)
         timexes.append(
-            Timex(
-                id=ids[index],
-                text=mention.text,
-                span=(mention.start, mention.end),
-                anchor=anchor.day.isoformat() if anchor is not None else None,
-                anchor_id=anchor_id,
-                rule=mention.rule,
+            {
+                "id": ids[index],
+                "text": mention.text,
+                "span": (mention.start, mention.end),
+                "anchor": anchor.day.isoformat() if anchor is not None else None,
+                "anchor_id": anchor_id,
+                "rule": mention.rule,
                 **result.output_fields(),
-            )
+            }
         )
-    return timexes
+    return _timex_list().validate_python(timexes)
+
+
+@cache
+def _timex_list() -> TypeAdapter[list[Timex]]:
+    """A document's timexes are validated in one call (as events are, see events.py)."""
+    return TypeAdapter(list[Timex])

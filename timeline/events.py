@@ -10,9 +10,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from timeline.languages import Language
-from timeline.models import Event, EventMention, Timex
+from timeline.models import Event, Timex
 from timeline.sentences import Sentence, dateline_end, split_sentences
 
 MAX_DESCRIPTION = 140
@@ -26,13 +30,13 @@ class _Draft:
 
     sentence: Sentence
     text: str
-    words: frozenset[str]
     dating: Timex | None = None
     start: str | None = None
     end: str | None = None
     relation: str = "at"
     timexes: list[str] = field(default_factory=list)
-    mentions: list[EventMention] = field(default_factory=list)
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # EventMention's fields
+    content: frozenset[str] | None = None  # content words, read on first use (see words)
 
     @property
     def value(self) -> str | None:
@@ -42,10 +46,20 @@ class _Draft:
     def position(self) -> int:
         return self.sentence.start
 
-    def mention(self, timex_id: str | None) -> EventMention:
-        return EventMention(
-            text=self.text, span=(self.sentence.start, self.sentence.end), timex=timex_id
-        )
+    def words(self, text: str, language: Language) -> frozenset[str]:
+        """The sentence's content words. Read only when another draft has the same time: most
+        never meet one, and reading every dated sentence's words was a good part of the time
+        spent building events."""
+        if self.content is None:
+            self.content = content_words(text[self.sentence.start : self.sentence.end], language)
+        return self.content
+
+    def mention(self, timex_id: str | None) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": (self.sentence.start, self.sentence.end),
+            "timex": timex_id,
+        }
 
 
 def _dates_an_event(timex: Timex) -> bool:
@@ -72,9 +86,8 @@ def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, languag
     (with its preposition) when the time opens or closes the sentence."""
     start, end = sentence.start, sentence.end
     start = dateline_end(text, start, end)
-    opening = text[start:end]
-    if language.connectives is not None and (found := language.connectives.match(opening)):
-        start += found.end()
+    if language.connectives is not None and (found := language.connectives.match(text, start, end)):
+        start = found.end()
     if cut is not None and start <= cut[0] < end:
         before = text[start : cut[0]].rstrip()
         words_before = before.split()
@@ -114,13 +127,13 @@ def build_events(
     undated: list[_Draft] = []
     previous: _Draft | None = None
     for index, sentence in enumerate(sentences):
-        dating = [t for t in by_sentence.get(index, []) if _dates_an_event(t)]
-        body = text[sentence.start : sentence.end]
+        here = by_sentence.get(index)
+        dating = [t for t in here if _dates_an_event(t)] if here else []
         since = None
         if not dating and language.since_then is not None:
-            since = language.since_then.match(body)
-        # content words only matter for merging dated episodes
-        words = content_words(body, language) if dating or since else frozenset()
+            # matched in place (the same as on the sentence cut out: the pattern looks neither
+            # behind its start nor past `end`), as most sentences are undated
+            since = language.since_then.match(text, sentence.start, sentence.end)
         if dating:
             timex = dating[0]
             relation, start, end = "at", timex.start, timex.end
@@ -138,7 +151,6 @@ def build_events(
             draft = _Draft(
                 sentence,
                 describe(text, sentence, timex.span, language),
-                words,
                 dating=timex,
                 start=start,
                 end=end,
@@ -150,11 +162,10 @@ def build_events(
             previous = draft
             continue
         if since and previous is not None and previous.start is not None:
-            cut = (sentence.start, sentence.start + since.end())
+            cut = (sentence.start, since.end())
             draft = _Draft(
                 sentence,
                 describe(text, sentence, cut, language),
-                words,
                 dating=previous.dating,
                 start=previous.start,
                 end=tomorrow,
@@ -166,15 +177,15 @@ def build_events(
             continue
         description = describe(text, sentence, None, language)
         if description:
-            draft = _Draft(sentence, description, words)
+            draft = _Draft(sentence, description)
             draft.mentions.append(draft.mention(None))
             undated.append(draft)
 
-    merged = _merge_episodes(drafts)
+    merged = _merge_episodes(drafts, text, language)
     merged.sort(key=_sort_key)
-    events = [_to_event(f"e{i}", d) for i, d in enumerate(merged, start=1)]
-    offset = len(events)
-    return events, [_to_event(f"e{offset + i}", d) for i, d in enumerate(undated, start=1)]
+    rows = [_event_fields(f"e{i}", d) for i, d in enumerate(merged + undated, start=1)]
+    events = _event_list().validate_python(rows)
+    return events[: len(merged)], events[len(merged) :]
 
 
 def _range_end(text: str, first: Timex, later: list[Timex], language: Language) -> Timex | None:
@@ -202,17 +213,24 @@ def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> b
 MERGE_WINDOW = 20
 
 
-def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
+def _merge_episodes(drafts: list[_Draft], text: str, language: Language) -> list[_Draft]:
     """One event per episode: same interval and at least two shared content words."""
     kept: list[_Draft] = []
     by_time: dict[tuple[str | None, ...], list[_Draft]] = {}
     for draft in drafts:
         key = (draft.start, draft.end, draft.value, draft.relation)
         same_time = by_time.setdefault(key, []) if draft.start is not None else []
-        twin = next(
-            (k for k in reversed(same_time[-MERGE_WINDOW:]) if len(k.words & draft.words) >= 2),
-            None,
-        )
+        twin = None
+        if same_time:
+            words = draft.words(text, language)
+            twin = next(
+                (
+                    k
+                    for k in reversed(same_time[-MERGE_WINDOW:])
+                    if len(k.words(text, language) & words) >= 2
+                ),
+                None,
+            )
         if twin is None:
             kept.append(draft)
             if draft.start is not None:
@@ -223,20 +241,28 @@ def _merge_episodes(drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-def _to_event(event_id: str, draft: _Draft) -> Event:
+@cache
+def _event_list() -> TypeAdapter[list[Event]]:
+    """All of a document's events are validated in one call: a model's own __init__ costs
+    about as much again as its validation, and a document has an event for most sentences.
+    Built on first use, so that importing this module stays cheap."""
+    return TypeAdapter(list[Event])
+
+
+def _event_fields(event_id: str, draft: _Draft) -> dict[str, Any]:
     timex = draft.dating
-    return Event(
-        id=event_id,
-        text=draft.text,
-        span=(draft.sentence.start, draft.sentence.end),
-        start=draft.start,
-        end=draft.end,
-        type=timex.type if timex else None,
-        value=timex.value if timex else None,
-        granularity=timex.granularity if timex else None,
-        mod=timex.mod if timex else None,
-        approximate=timex.approximate if timex else False,
-        relation=draft.relation,
-        timexes=draft.timexes,
-        mentions=draft.mentions,
-    )
+    return {
+        "id": event_id,
+        "text": draft.text,
+        "span": (draft.sentence.start, draft.sentence.end),
+        "start": draft.start,
+        "end": draft.end,
+        "type": timex.type if timex else None,
+        "value": timex.value if timex else None,
+        "granularity": timex.granularity if timex else None,
+        "mod": timex.mod if timex else None,
+        "approximate": timex.approximate if timex else False,
+        "relation": draft.relation,
+        "timexes": draft.timexes,
+        "mentions": draft.mentions,
+    }

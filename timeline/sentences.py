@@ -11,14 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 # A candidate end: terminal punctuation (with closing quotes) before whitespace, a blank line, or
 # a line break; the lookaheads capture the next visible character, and whether it opens a
-# sentence is checked in Python (str.isupper knows Unicode).
+# sentence is checked in Python (str.isupper knows Unicode). The first character is matched
+# before the alternatives (which the lookbehinds then tell apart) so that the pattern opens with
+# a set of characters: the engine then skips to the next one of them instead of trying the
+# pattern at every place (twice as fast, same matches).
 _CANDIDATE = re.compile(
-    r"[.!?…]{1,5}[\"'”’)\]]{0,3}(?=\s)(?=\s{1,50}(\S))?"
-    r"|\n[ \t]{0,50}\n"
-    r"|\n(?=\s{0,50}(\S))?"
+    r"[.!?…\n](?:(?<=[.!?…])[.!?…]{0,4}[\"'”’)\]]{0,3}(?=\s)(?=\s{1,50}(\S))?"
+    r"|(?<=\n)[ \t]{0,50}\n"
+    r"|(?<=\n)(?=\s{0,50}(\S))?)"
 )
 _OPENERS = "\"'“‘([-—"
 _LAST_WORD = re.compile(r"([^\W\d_][\w.]{0,11})\.$")
@@ -46,7 +50,7 @@ class Sentence:
 
 def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Sentence]:
     """Sentences as [start, end) spans covering the text (whitespace between them excluded)."""
-    known = {a.lower().rstrip(".") for a in abbreviations}
+    known = _known_abbreviations(frozenset(abbreviations))
     sentences: list[Sentence] = []
     start = 0
     for match in _CANDIDATE.finditer(text):
@@ -70,7 +74,13 @@ def split_sentences(text: str, abbreviations: Iterable[str] = ()) -> list[Senten
     return sentences
 
 
-def _is_abbreviation(text: str, period_end: int, known: set[str]) -> bool:
+@cache
+def _known_abbreviations(abbreviations: frozenset[str]) -> frozenset[str]:
+    """Abbreviations as _is_abbreviation compares them; a language's list is read once."""
+    return frozenset(a.lower().rstrip(".") for a in abbreviations)
+
+
+def _is_abbreviation(text: str, period_end: int, known: frozenset[str]) -> bool:
     found = _LAST_WORD.search(text, max(0, period_end - 14), period_end)
     if not found:
         return False

@@ -10,6 +10,7 @@ expression, and parts of day that found no day to join are dropped.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -136,8 +137,24 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
     lowered = folded(text)
     width = grammar.PREFIX_LENGTH
     seen = language.openings_seen()  # opening -> rules, memoised across texts
-    for start in language.start_places().finditer(text):
-        position = start.start()
+    starts = language.start_places()
+    openings = language.opening_places()
+    if openings is None:  # a rule can begin anywhere: try every start place
+        places: Iterator[int] = (start.start() for start in starts.finditer(text))
+    else:
+        # Only where a rule's prefix begins; each is checked against start_places() too, so
+        # the places are exactly the ones that loop would have tried rules at (in another
+        # order, which find_mentions does not depend on: it sorts the candidates).
+        before_words, signs = openings
+        places = (
+            position
+            for position in itertools.chain(
+                (place.end() - 1 for place in before_words.finditer(" " + lowered)),
+                (place.start() for place in signs.finditer(lowered)),
+            )
+            if starts.match(text, position) is not None
+        )
+    for position in places:
         opening = lowered[position : position + width]
         numbers = seen.get(opening)
         if numbers is None:
