@@ -346,3 +346,22 @@ def test_the_real_plan_with_measured_text_has_no_overlaps(which):
             assert not label.intersects(mark)
         assert label.y1 <= layout.band[0] + 1e-6 or label.y0 >= layout.band[1] - 1e-6
     assert len(layout.marks) == len([i for i in timeline.items])
+
+
+def test_a_narrow_picture_wraps_its_subtitle_and_undated_note_inside_the_width():
+    """At 3 inches the subtitle and the undated-events heading no longer fit on one line: they
+    wrap, and every line of them measures within the page's margins."""
+    from timeline import extract
+    from timeline.render.plot import EDGE, SMALL, PlotOptions, TextMeter, plan
+
+    document = extract(SEED.read_text(encoding="utf-8"), SEED_PUBLISHED, lang="id")
+    meter = TextMeter()
+    result = plan(build_timeline(document, date_words("id")), PlotOptions(width=3.0), meter)
+    room = result.width - 2 * EDGE
+    assert len(result.subtitle) > 1
+    for line in result.subtitle:
+        assert meter.width(line, SMALL + 0.5) <= room
+    bold = [line for line, is_bold in result.note_lines if is_bold]
+    assert len(bold) > 1  # the heading wrapped
+    for line, is_bold in result.note_lines:
+        assert meter.width(line, SMALL, is_bold) <= room

@@ -272,8 +272,8 @@ class Plan:
     width: float
     height: float
     title_lines: list[str]
-    subtitle: str
-    note_lines: list[str]
+    subtitle: list[str]  # lines: a narrow picture breaks it between its parts
+    note_lines: list[tuple[str, bool]]  # (line, bold)
     legend: list[tuple[str, float, int]]
     """Legend entries with their x and row."""
     legend_height: float
@@ -435,7 +435,7 @@ def _plan_with(
         parts.append(f"{vague} with a vague time")
     parts.append(f"{len(timeline.undated)} undated")
     parts.append(f"published {timeline.published_text}")
-    subtitle = "  ·  ".join(parts)
+    subtitle = _join_to(parts, "  ·  ", SMALL + 0.5, width - 2 * EDGE, meter)
     note_lines = _undated_note(timeline, width - 2 * EDGE, meter)
     legend, legend_height = _legend_rows(_legend_entries(timeline, kinds), width, meter)
     axis_height = 34.0
@@ -448,7 +448,7 @@ def _plan_with(
         + layout.height
         + 16.0  # the 'published' caption strip
         + len(title_lines) * line_height(TITLE_SIZE)
-        + line_height(SMALL + 0.5)
+        + len(subtitle) * line_height(SMALL + 0.5)
         + EDGE
     )
     return Plan(
@@ -475,7 +475,9 @@ def _plan_with(
 def _wrap_to(
     text: str, size: float, width: float, meter: TextMeter, bold: bool = False
 ) -> list[str]:
-    """Wrap `text` into lines that measure at most `width` points."""
+    """Wrap `text` into lines that measure at most `width` points (as it is when it fits)."""
+    if "\n" not in text and meter.width(text, size, bold) <= width:
+        return [text]
     words = text.split()
     lines: list[str] = []
     current = ""
@@ -488,6 +490,21 @@ def _wrap_to(
             current = trial
     if current:
         lines.append(current)
+    return lines
+
+
+def _join_to(
+    parts: list[str], separator: str, size: float, width: float, meter: TextMeter
+) -> list[str]:
+    """Parts joined by `separator` into lines of at most `width` points, breaking only between
+    parts (a part wider than the line stays whole: it can only be cut, never split)."""
+    lines: list[str] = []
+    for part in parts:
+        trial = f"{lines[-1]}{separator}{part}" if lines else part
+        if lines and meter.width(trial, size) <= width:
+            lines[-1] = trial
+        else:
+            lines.append(_fit(part, size, width, meter))
     return lines
 
 
@@ -516,13 +533,13 @@ def _undated_note(timeline: Timeline, width: float, meter: TextMeter) -> list[st
     count = len(undated)
     shown = undated if count <= UNDATED_LISTED else undated[: UNDATED_LISTED - 1]
     noun = "event" if count == 1 else "events"
-    lines = [f"Not dated by the text, so not on the axis: {count} {noun}"]
+    heading = f"Not dated by the text, so not on the axis: {count} {noun}"
+    lines = [(line, True) for line in _wrap_to(heading, SMALL, width, meter, bold=True)]
     for event in shown:
-        lines.append(_fit(f"•  {event.id}  {event.text}", SMALL, width, meter))
+        lines.append((_fit(f"•  {event.id}  {event.text}", SMALL, width, meter), False))
     if len(shown) < count:
-        lines.append(
-            f"…  and {count - len(shown)} more (all are in the JSON of `timeline extract`)"
-        )
+        more = f"…  and {count - len(shown)} more (all are in the JSON of `timeline extract`)"
+        lines += [(line, False) for line in _wrap_to(more, SMALL, width, meter)]
     return lines
 
 
@@ -943,14 +960,14 @@ class Painter:
 
     def _note(self, top: float) -> None:
         y = top - 6.0
-        for index, line in enumerate(self.plan.note_lines):
+        for index, (line, bold) in enumerate(self.plan.note_lines):
             self.text(
                 EDGE,
                 y - index * line_height(SMALL),
                 line,
                 va="top",
-                color=self.c["text"] if index == 0 else self.c["muted"],
-                fontweight="bold" if index == 0 else "normal",
+                color=self.c["text"] if bold else self.c["muted"],
+                fontweight="bold" if bold else "normal",
             )
 
     def _title(self) -> None:
@@ -959,7 +976,9 @@ class Painter:
         for line in p.title_lines:
             self.text(EDGE, y, line, va="top", fontsize=TITLE_SIZE, fontweight="bold")
             y -= line_height(TITLE_SIZE)
-        self.text(EDGE, y - 1, p.subtitle, va="top", fontsize=SMALL + 0.5, color=self.c["muted"])
+        for line in p.subtitle:
+            self.text(EDGE, y - 1, line, va="top", fontsize=SMALL + 0.5, color=self.c["muted"])
+            y -= line_height(SMALL + 0.5)
 
 
 def _with_alpha(colour: Any, alpha: float) -> tuple[float, float, float, float]:
