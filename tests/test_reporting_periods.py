@@ -128,3 +128,13 @@ def test_the_latest_period_is_the_quarter_in_focus_and_nothing_without_one():
     assert values["the latest period"] == "1989-Q3"
     alone = extract("Sales in the latest period were $1.7 billion.", "1989-11-02", lang="en")
     assert [t.text for t in alone.timexes] == []
+
+
+def test_indonesian_same_period_last_year_is_one_expression_for_the_quarter():
+    text = "Laba kuartal III 2024 naik 12% dibandingkan periode yang sama tahun lalu."
+    values = {t.text: t.value for t in extract(text, "2024-10-30", lang="id").timexes}
+    assert values["periode yang sama tahun lalu"] == "2023-Q3"
+    text = "Pada periode yang sama tahun lalu, penjualan mobil turun."
+    assert {t.text: t.value for t in extract(text, "2024-10-30", lang="id").timexes} == {
+        "periode yang sama tahun lalu": "2023"
+    }
