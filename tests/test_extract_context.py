@@ -363,3 +363,20 @@ def test_a_perfect_in_a_relative_clause_does_not_turn_a_deadline_around():
         "$5 billion of a bridge loan by February."
     )
     assert _values(extract(text, "1989-10-30", lang="en"))["February"] == "1990-02"
+
+
+def test_malam_before_a_holiday_is_its_eve():
+    text = "Menjelang malam pergantian tahun, KAI menambah perjalanan KRL."
+    assert _values(extract(text, "2025-12-31", lang="id"))["malam pergantian tahun"] == (
+        "2025-12-31TNI"
+    )
+
+
+def test_the_document_year_of_a_month_yields_to_a_weekday_that_does_not_match_it():
+    text = "Vonis dijatuhkan pada Maret 2023. Mereka menggelar aksi pada Senin (4/3) pagi."
+    assert _values(extract(text, "2024-02-29", lang="id"))["Senin (4/3) pagi"] == "2024-03-04TMO"
+
+
+def test_a_bare_akhir_pekan_on_monday_is_the_weekend_just_gone():
+    text = "Pada akhir pekan, pimpinan fraksi koalisi bertemu secara tertutup."
+    assert _values(extract(text, "2023-10-16", lang="id"))["akhir pekan"] == "2023-W41-WE"

@@ -407,6 +407,11 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
     if roles.get("hijri_year") and isinstance(meaning, dict) and meaning.get("hijri_month"):
         year, digits = _gregorian_year(int(roles["hijri_year"]), int(meaning["hijri_month"])), 4
     shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
+    if roles.get("eve"):  # 'malam Tahun Baru': the night before the day
+        spec = holiday(
+            {k: v for k, v in roles.items() if k != "eve"} | {"days": 1, "days_sign": "-"}, language
+        )
+        return None if spec is None else ClockSpec(part=roles["eve"], date=spec)
     if isinstance(meaning, str) and not shift_days:
         month, day = (int(x) for x in meaning.split("-"))
         return CalendarSpec(

@@ -317,7 +317,16 @@ def _calendar(
             hinted = year_hint(spec) if year_hint and direction is None else None
             if hinted is not None and start > anchor:
                 occurrence = _occurrence(spec, unit, hinted)
-                if occurrence is not None and occurrence <= anchor:
+                # ... unless the text's weekday says otherwise ('Senin (4/3)' is a Monday)
+                if (
+                    occurrence is not None
+                    and occurrence <= anchor
+                    and (
+                        spec.weekday is None
+                        or spec.day is None
+                        or occurrence.isoweekday() == spec.weekday
+                    )
+                ):
                     start = occurrence
     if spec.weekday is not None and spec.day is not None and start.isoweekday() != spec.weekday:
         warnings.append(
