@@ -63,6 +63,13 @@ def test_no_template_has_unbounded_repetition():
         )
         for rule in data["rules"]:
             assert not has_unbounded_repetition(rule["pattern"]), (code, rule["name"])
+        for key in ("past_regex", "future_regex"):  # the tense-cue patterns too
+            pattern = data.get("context", {}).get(key)
+            assert pattern is None or not has_unbounded_repetition(pattern), (code, key)
+        classes = data.get("classes", {})
+        for name, entries in classes.items():
+            if isinstance(entries.get("regex"), str):
+                assert not has_unbounded_repetition(entries["regex"]), (code, name)
 
 
 def test_unbounded_repetition_is_refused():

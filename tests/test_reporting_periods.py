@@ -138,3 +138,35 @@ def test_indonesian_same_period_last_year_is_one_expression_for_the_quarter():
     assert {t.text: t.value for t in extract(text, "2024-10-30", lang="id").timexes} == {
         "periode yang sama tahun lalu": "2023"
     }
+
+
+def test_other_counts_follow_the_quarter_only_in_its_sentence_or_the_next():
+    text = (
+        "The economy grew 2% in the second quarter. The president spoke. "
+        "Two years ago, he was elected governor."
+    )
+    assert _timexes(text, "2024-06-19")["Two years ago"][0].value == "2022"
+
+
+def test_a_word_that_merely_means_from_does_not_make_last_year_a_comparison():
+    text = "Acme's third-quarter profit rose. He joined the firm from a rival last year."
+    assert _timexes(text, "2023-10-26")["last year"][0].value == "2022"
+
+
+def test_a_fiscal_quarter_leaves_no_calendar_quarter_to_compare_with():
+    text = "Acme earned $5 million in the quarter ended July 31, up from $4 million a year earlier."
+    found = _timexes(text, "2024-09-10")
+    assert (found["the quarter"][0].type, found["the quarter"][0].start) == (
+        "DURATION",
+        "2024-05-01",
+    )
+    assert found["a year earlier"][0].value == "2023"
+
+
+def test_names_that_hold_a_year_and_a_period_word_are_no_comparison():
+    text = (
+        "Acme's third-quarter net rose. The 1920 period drama won. The 2019 quarter-final was "
+        "close. The current period of instability continues."
+    )
+    values = {t.text: t.value for t in extract(text, "2024-10-30", lang="en").timexes}
+    assert values == {"third-quarter": "2024-Q3", "1920": "1920", "2019": "2019"}

@@ -149,3 +149,20 @@ def test_grouped_alternation_matches_as_the_flat_one(words, text):
     flat = re.compile(rf"(?<!\w)(?:{words_alternation(words)})(?!\w)", re.IGNORECASE)
     grouped = re.compile(rf"(?<!\w)(?:{grouped_alternation(words)})(?!\w)", re.IGNORECASE)
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_abbreviated_months_after_a_preposition_but_not_names():
+    from timeline import extract
+
+    text = "They met in Jan and Feb. Janos and Jan Kavan signed. The offer runs daily Monday."
+    values = [(t.text, t.value) for t in extract(text, "2024-06-21", lang="en").timexes]
+    assert ("Jan", "2024-01") in values and ("Feb.", "2024-02") in values
+    assert [v for v in values if v[0] == "Jan"] == [("Jan", "2024-01")]  # not Jan Kavan
+    assert ("daily", "P1D") in values
+
+
+def test_every_with_a_day_of_the_month_is_that_date_not_a_monthly_set():
+    from timeline import extract
+
+    values = [(t.text, t.value) for t in extract("every March 5", "2024-06-21", lang="en").timexes]
+    assert values == [("March 5", "2024-03-05")]

@@ -5,11 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 from timeline import languages
-from timeline.context import after_deadline_word, needs_tense, toward_deadline
 from timeline.models import ResolvedTime
 from timeline.resolution import Resolution, resolve
 from timeline.specs import Rejected
 from timeline.tag import Mention, find_mentions
+from timeline.tense import after_deadline_word, needs_tense, toward_deadline
 
 AUTO = "auto"
 

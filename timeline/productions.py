@@ -233,12 +233,22 @@ def shift(roles: Roles, language: Language) -> Spec | None:
     direction, anchoring = offset_and_anchoring(roles["direction"])
     if direction == 0:
         return None
+    # English 'in': 'in two weeks' is a date ahead, or in a past clause a span (see tense.py)
+    may_be_span = isinstance(roles["direction"], dict) and bool(
+        roles["direction"].get("may_be_span")
+    )
     if amount.vague:
-        return VagueShiftSpec(unit=unit, direction=direction, anchoring=anchoring)
+        return VagueShiftSpec(
+            unit=unit, direction=direction, anchoring=anchoring, may_be_span=may_be_span
+        )
     if not float(amount.value).is_integer():
         return None
     return RelativeSpec(
-        unit=unit, offset=direction * int(amount.value), anchoring=anchoring, counted=True
+        unit=unit,
+        offset=direction * int(amount.value),
+        anchoring=anchoring,
+        counted=True,
+        may_be_span=may_be_span,
     )
 
 
@@ -322,6 +332,8 @@ def clock(roles: Roles, language: Language) -> Spec | None:
         hour = hour % 12 + (12 if half == "pm" else 0)
     elif part in ("AF", "EV") or (part == "NI" and hour >= 6) or (part == "MI" and hour < 6):
         hour = hour + 12 if hour < 12 else hour
+    elif part in ("MO", "DT") and hour == 12:
+        hour = 0  # 'twelve in the morning', 'pukul 12 dini hari': midnight
     if hour == 24 and minute == 0:
         hour = 0
     if not (0 <= hour <= 23 and 0 <= minute <= 59):

@@ -47,6 +47,7 @@ class RelativeSpec:
     mod: str | None = None  # START/MID/END, or EARLIER/LATER for 'earlier/later this year'
     anchoring: Anchoring = Anchoring.REFERENCE
     counted: bool = False  # 'two years ago' (counted) rather than 'last year' (named)
+    may_be_span: bool = False  # 'in two weeks': in a past clause, how long something took
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class VagueShiftSpec:
     unit: Unit
     direction: int
     anchoring: Anchoring = Anchoring.REFERENCE
+    may_be_span: bool = False  # 'in a few days': in a past clause, how long something took
 
 
 @dataclass(frozen=True, slots=True)

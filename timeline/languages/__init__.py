@@ -130,6 +130,9 @@ class Language:
     # 'will be held': after these a past form is a participle, not a past tense
     participle_after: frozenset[str] = frozenset()
     possessives: tuple[str, ...] = ()  # "Friday's": a weekday naming a known event
+    quote_marks: re.Pattern[str] | None = None  # a quotation keeps its own tense
+    perfect_after_time: bool = False  # 'hingga Jumat ... telah': the perfect follows the time
+    reporting_verbs: frozenset[str] = frozenset()  # 'said': the tense of the report, not the news
     tables: dict[str, dict[str, Any]] = field(default_factory=dict)
     number_words: dict[str, float] = field(default_factory=dict)
     multipliers: dict[str, float] = field(default_factory=dict)
@@ -325,9 +328,13 @@ def _spoken_year_pattern(
     joiner: str,
 ) -> tuple[dict[str, int], str] | None:
     """The regex of years said in words, built from the language's number words: a century
-    word and a number from 10 to 99 ('nineteen ninety-six', 'twenty twenty-four') or its
-    hundred ('nineteen hundred'); a thousands word and a number from 1 to 99 ('two thousand
-    and one'). A thousands word alone ('two thousand') is a count, never a year here."""
+    word and a number from 10 to 99 ('nineteen ninety-six', 'twenty twenty-four'), or a
+    thousands word and a number from 1 to 99 ('two thousand and one'). The same words count
+    things ('twenty twenty-four tickets', 'nineteen hundred sheep'), so such a year is one only
+    right after a word of the language file that introduces a year ('in', 'since', 'of'), or
+    when no lowercase word follows it ('Atlanta, nineteen ninety-six.'); a century's hundred
+    ('nineteen hundred') only after such a word. A thousands word alone ('two thousand') is a
+    count, never a year here."""
     centuries = {k.lower(): int(v) for k, v in years.get("centuries", {}).items()}
     thousands = {k.lower(): int(v) for k, v in years.get("thousands", {}).items()}
     if not centuries and not thousands:
@@ -340,16 +347,23 @@ def _spoken_year_pattern(
         f"(?:{words_alternation(tens)})(?:[- ](?:{words_alternation(ones)}))?"
         f"|{words_alternation(teens)}"
     )
-    alternatives = []
+    forms, hundreds = [], []
     if centuries:
-        endings = two_digits + (f"|{words_alternation(hundred)}" if hundred else "")
-        alternatives.append(f"(?:{words_alternation(list(centuries))})[ -](?:{endings})")
+        century = f"(?:{words_alternation(list(centuries))})[ -]"
+        forms.append(f"{century}(?:{two_digits})")
+        if hundred:
+            hundreds.append(f"{century}(?:{words_alternation(hundred)})")
     if thousands:
         connector = f"(?:(?:{joiner}) )?" if joiner else ""
-        alternatives.append(
+        forms.append(
             f"(?:{words_alternation(list(thousands))}) {connector}"
             f"(?:{two_digits}|{words_alternation(ones)})"
         )
+    core = "|".join(forms)
+    introduced = "|".join(rf"(?<=\b{re.escape(word.lower())} )" for word in years.get("after", []))
+    alternatives = [f"(?:{core})(?![ -](?-i:[a-z]))"]
+    if introduced:
+        alternatives.insert(0, f"(?:{introduced})(?:{'|'.join([core, *hundreds])})")
     # Not the start of a longer number: 'nineteen ninety-six thousand', 'two thousand five
     # hundred' (and no backtracking to 'nineteen ninety' before '-six').
     more = words_alternation(list(number_words) + list(multipliers))
@@ -606,6 +620,9 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         perfect_cues=_cue_pattern(context["perfect"]) if "perfect" in context else None,
         participle_after=frozenset(w.lower() for w in context.get("participle_after", [])),
         possessives=tuple(context.get("possessive", [])),
+        quote_marks=_marks_pattern(context.get("quotes", [])),
+        perfect_after_time=bool(context.get("perfect_after_time", False)),
+        reporting_verbs=frozenset(w.lower() for w in context.get("reporting", [])),
         tables=tables,
         number_words=number_words,
         multipliers=multipliers,
@@ -621,6 +638,13 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
 def _phrase_at_start(words: list[str]) -> re.Pattern[str]:
     """Matches one of `words` at the start of a text, with the comma or space after it."""
     return re.compile(rf"(?:{grouped_alternation(words)})(?!\w)[\s,]{{0,5}}", re.IGNORECASE)
+
+
+def _marks_pattern(marks: list[str]) -> re.Pattern[str] | None:
+    """Punctuation marks (quotation marks) as one pattern, longest first."""
+    if not marks:
+        return None
+    return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
 
 
 def _except(pattern: str | None, words: list[str]) -> str | None:
