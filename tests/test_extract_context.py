@@ -417,3 +417,10 @@ def test_indonesian_telah_before_a_deadline_still_looks_ahead():
 def test_a_hyphenated_ed_word_is_an_adjective():
     text = "The so-called jobs summit opens in September."
     assert _values(extract(text, "2024-06-19", lang="en"))["September"] == "2024-09"
+
+
+def test_a_reporting_verb_after_the_time_dates_the_report_not_the_news():
+    text = "Pilots will stage a strike starting Tuesday, their union said on Friday."
+    assert _values(extract(text, "2026-02-27", lang="en"))["Tuesday"] == "2026-03-03"
+    text = "The union said Friday that pilots had walked out."
+    assert _values(extract(text, "2026-02-28", lang="en"))["Friday"] == "2026-02-27"

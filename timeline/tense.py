@@ -112,9 +112,16 @@ class TenseCues:
                 end <= reach
                 and (best is None or start - mention.end < best[0])
                 and _same_quotation(quotes, mention.end, start)
+                and not self._reports(start, end)
             ):
                 best = (start - mention.end, (direction, start, end))
         return None if best is None else best[1]
+
+    def _reports(self, start: int, end: int) -> bool:
+        """Whether a cue word is a reporting verb: 'the strike starts Tuesday, the union said'
+        dates the report, not the strike, so it speaks only for a time after it ('said
+        Friday')."""
+        return self.text[start:end].lower() in self.language.reporting_verbs
 
     def direction(self, sentence: Sentence, mention: Mention) -> int | None:
         """-1 when the sentence speaks of the past around the mention, +1 of the future, None
