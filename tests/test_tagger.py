@@ -166,3 +166,10 @@ def test_every_with_a_day_of_the_month_is_that_date_not_a_monthly_set():
 
     values = [(t.text, t.value) for t in extract("every March 5", "2024-06-21", lang="en").timexes]
     assert values == [("March 5", "2024-03-05")]
+
+
+def test_a_signal_that_decides_the_meaning_stays_outside_the_span():
+    from timeline import extract
+
+    [timex] = extract("The vote will be held in two weeks.", "2024-06-19", lang="en").timexes
+    assert (timex.text, timex.value) == ("two weeks", "2024-W27")

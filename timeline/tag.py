@@ -99,6 +99,7 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
         parts = spec if isinstance(spec, list) else [(None, spec)]
         for group, part in parts:
             begin, finish = _span_of(match, rule, group) if group else (start, match.end())
+            begin = _after_signal(match, begin)
             mentions.append(
                 Mention(
                     start=begin,
@@ -113,6 +114,15 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
             )
     mentions.sort(key=lambda m: m.start)
     return [m for m in _join_days_and_times(mentions, text, language) if m.standalone]
+
+
+def _after_signal(match: re.Match[str], begin: int) -> int:
+    """A rule may match a signal word that decides its meaning but stays outside the
+    expression, as TimeML marks it ('in two weeks': 'in' says ahead, the span is 'two weeks'):
+    the language file names that part of the pattern `(?P<outside>...)`."""
+    if "outside" in match.re.groupindex and match.start("outside") == begin:
+        return match.end("outside")
+    return begin
 
 
 # Rules are tried at every place an expression can begin (a word's first letter, or a sign
