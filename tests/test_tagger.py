@@ -173,3 +173,12 @@ def test_a_signal_that_decides_the_meaning_stays_outside_the_span():
 
     [timex] = extract("The vote will be held in two weeks.", "2024-06-19", lang="en").timexes
     assert (timex.text, timex.value) == ("two weeks", "2024-W27")
+
+
+def test_over_before_a_vague_amount_is_a_preposition_not_more_than():
+    from timeline import extract
+
+    [vague] = extract("It evolved over several years.", "2024-06-19", lang="en").timexes
+    assert (vague.text, vague.mod) == ("several years", None)
+    [counted] = extract("He served over 20 years.", "2024-06-19", lang="en").timexes
+    assert (counted.text, counted.mod) == ("over 20 years", "MORE_THAN")
