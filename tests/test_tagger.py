@@ -182,3 +182,15 @@ def test_over_before_a_vague_amount_is_a_preposition_not_more_than():
     assert (vague.text, vague.mod) == ("several years", None)
     [counted] = extract("He served over 20 years.", "2024-06-19", lang="en").timexes
     assert (counted.text, counted.mod) == ("over 20 years", "MORE_THAN")
+
+
+def test_extents_keep_determiners_of_amounts_but_not_of_adjectives():
+    from timeline import extract
+
+    def texts(text: str) -> list[str]:
+        return [t.text for t in extract(text, "1989-11-02", lang="en").timexes]
+
+    assert texts("He gave them the four days he had promised.") == ["the four days"]
+    assert texts("After the eight-year war, trade resumed.") == ["eight-year"]
+    assert texts("The year-ago results included a charge.") == ["year-ago"]
+    assert texts("Costs rose in the year-ago period.") == ["the year-ago period"]
