@@ -244,6 +244,28 @@ def _is_bare_time(spec: Spec) -> bool:
     return isinstance(spec, ClockSpec) and spec.date is None
 
 
+def _part_of_a_day(spec: Spec, clock: Spec) -> bool:
+    """A part of a named day ('dini hari besok', 'tadi malam', 'tonight') after a clock time
+    with an hour: together one time on that day."""
+    return (
+        isinstance(spec, ClockSpec)
+        and spec.date is not None
+        and spec.part is not None
+        and spec.hour is None
+        and isinstance(clock, ClockSpec)
+        and clock.hour is not None
+    )
+
+
+def _on_that_part(clock: ClockSpec, part: ClockSpec) -> ClockSpec:
+    """The clock time on the part's day; an hour under 12 in the afternoon, evening or night
+    is the later one ('pukul 8 tadi malam' is 20:00), as in a clock time with its part."""
+    hour = clock.hour or 0
+    if hour < 12 and (part.part in ("AF", "EV") or (part.part == "NI" and hour >= 6)):
+        hour += 12
+    return replace(clock, hour=hour, date=part.date)
+
+
 def _join_days_and_times(mentions: list[Mention], text: str, language: Language) -> list[Mention]:
     """'Senin malam', 'June 19 at 10:30 a.m.' and, where the language allows it, '9 a.m. Tuesday'
     are one expression: the day gives the date, the time of day the rest."""
@@ -258,20 +280,48 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             previous is not None
             and language.time_date_join is not None
             and _is_bare_time(previous.spec)
-            and names_a_day(mention.spec)
+            and (names_a_day(mention.spec) or _part_of_a_day(mention.spec, previous.spec))
             and language.time_date_join.fullmatch(text, previous.end, mention.start)
         ):
             day, time = mention, previous
         if day is not None and time is not None:
+            spec = replace(time.spec, date=day.spec)
+            if isinstance(day.spec, ClockSpec):  # 'pukul 02.00 WIB dini hari besok'
+                spec = _on_that_part(time.spec, day.spec)
             joined[-1] = Mention(
                 start=previous.start,
                 end=mention.end,
                 text=text[previous.start : mention.end],
-                spec=replace(time.spec, date=day.spec),
+                spec=spec,
                 rule=f"{previous.rule}+{mention.rule}",
                 lang=language.code,
                 approx=previous.approx or mention.approx,
             )
+            _join_clock_before(joined, text, language)  # 'pukul 02.00 WIB' + 'dini hari besok'
             continue
         joined.append(mention)
     return joined
+
+
+def _join_clock_before(joined: list[Mention], text: str, language: Language) -> None:
+    """A part of a day just joined to its day ('dini hari' + 'besok') may itself follow a clock
+    time that belongs to it: 'pukul 02.00 WIB dini hari besok' is one time."""
+    if len(joined) < 2 or language.time_date_join is None:
+        return
+    clock, part = joined[-2], joined[-1]
+    if (
+        _is_bare_time(clock.spec)
+        and _part_of_a_day(part.spec, clock.spec)
+        and language.time_date_join.fullmatch(text, clock.end, part.start)
+    ):
+        joined[-2:] = [
+            Mention(
+                start=clock.start,
+                end=part.end,
+                text=text[clock.start : part.end],
+                spec=_on_that_part(clock.spec, part.spec),  # type: ignore[arg-type]
+                rule=f"{clock.rule}+{part.rule}",
+                lang=language.code,
+                approx=clock.approx or part.approx,
+            )
+        ]
