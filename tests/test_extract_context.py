@@ -424,3 +424,41 @@ def test_a_reporting_verb_after_the_time_dates_the_report_not_the_news():
     assert _values(extract(text, "2026-02-27", lang="en"))["Tuesday"] == "2026-03-03"
     text = "The union said Friday that pilots had walked out."
     assert _values(extract(text, "2026-02-28", lang="en"))["Friday"] == "2026-02-27"
+
+
+def test_an_ordinary_past_verb_makes_in_n_units_a_span():
+    # 'wrote', 'added' are the clause's own verbs, not a report of it.
+    for text in ["He wrote the novel in two weeks.", "The firm added 500 jobs in three months."]:
+        [timex] = extract(text, "2024-06-19", lang="en").timexes
+        assert timex.type == "DURATION", text
+
+
+def test_a_possessive_weekday_ignores_the_clause_and_deadline_words():
+    text = "The relatives said they would look for ways to get around Wednesday's ruling."
+    assert _values(extract(text, "2000-01-07", lang="en"))["Wednesday"] == "2000-01-05"
+    text = "Nestle's share of 7% before Friday's purchases is far below its rivals'."
+    assert _values(extract(text, "1989-10-30", lang="en"))["Friday"] == "1989-10-27"
+
+
+def test_a_reporting_verb_before_a_quotation_does_not_reach_into_it():
+    text = 'Castro said Thursday: "we will not give up."'
+    assert _values(extract(text, "2000-04-07", lang="en"))["Thursday"] == "2000-04-06"
+
+
+def test_clock_times_with_a_part_of_a_named_day():
+    cases = {
+        "Ia tiba pukul 11 kemarin malam.": ("pukul 11 kemarin malam", "2024-06-20T23:00"),
+        "Ia tiba pukul 02.00 tadi malam.": ("pukul 02.00 tadi malam", "2024-06-21T02:00"),
+        "Kereta berangkat pukul 07.00 WIB besok pagi.": (
+            "pukul 07.00 WIB besok pagi",
+            "2024-06-22T07:00",
+        ),
+    }
+    for text, expected in cases.items():
+        [timex] = extract(text, "2024-06-21", lang="id").timexes
+        assert (timex.text, timex.value) == expected, text
+
+
+def test_pergantian_tahun_of_a_school_or_budget_year_is_no_holiday():
+    text = "Menjelang pergantian tahun ajaran baru, sekolah membuka pendaftaran."
+    assert extract(text, "2024-06-21", lang="id").timexes == []

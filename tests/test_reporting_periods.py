@@ -170,3 +170,8 @@ def test_names_that_hold_a_year_and_a_period_word_are_no_comparison():
     )
     values = {t.text: t.value for t in extract(text, "2024-10-30", lang="en").timexes}
     assert values == {"third-quarter": "2024-Q3", "1920": "1920", "2019": "2019"}
+
+
+def test_an_amount_more_than_a_number_is_no_comparison():
+    text = "Acme's third-quarter net rose. The company hired more than 500 workers last year."
+    assert _timexes(text, "2023-10-26")["last year"][0].value == "2022"

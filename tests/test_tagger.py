@@ -161,11 +161,11 @@ def test_abbreviated_months_after_a_preposition_but_not_names():
     assert ("daily", "P1D") in values
 
 
-def test_every_with_a_day_of_the_month_is_that_date_not_a_monthly_set():
+def test_every_with_a_day_of_the_month_is_a_yearly_set_of_that_day():
     from timeline import extract
 
-    values = [(t.text, t.value) for t in extract("every March 5", "2024-06-21", lang="en").timexes]
-    assert values == [("March 5", "2024-03-05")]
+    values = [(t.type, t.value) for t in extract("every March 5", "2024-06-21", lang="en").timexes]
+    assert values == [("SET", "XXXX-03-05")]
 
 
 def test_a_signal_that_decides_the_meaning_stays_outside_the_span():
@@ -194,3 +194,25 @@ def test_extents_keep_determiners_of_amounts_but_not_of_adjectives():
     assert texts("After the eight-year war, trade resumed.") == ["eight-year"]
     assert texts("The year-ago results included a charge.") == ["year-ago"]
     assert texts("Costs rose in the year-ago period.") == ["the year-ago period"]
+
+
+def test_clock_with_oclock_in_the_part_and_an_approximator():
+    from timeline import extract
+
+    [evening] = extract("It was 8 o'clock in the evening.", "2024-06-21", lang="en").timexes
+    assert evening.value == "2024-06-21T20:00"
+    [about] = extract("They left at about 4 in the morning.", "2024-06-21", lang="en").timexes
+    assert (about.text, about.value, about.mod) == (
+        "about 4 in the morning",
+        "2024-06-21T04:00",
+        "APPROX",
+    )
+
+
+def test_a_spoken_year_after_an_article():
+    from timeline import extract
+
+    values = [
+        t.value for t in extract("a nineteen ninety-seven attack", "1998-02-27", lang="en").timexes
+    ]
+    assert values == ["1997"]

@@ -62,9 +62,12 @@ def parse_published(value: str | None, required: bool = True) -> date | None:
     if not _ISO_DATE.fullmatch(value.strip()):
         raise UsageProblem(f"invalid --published {value!r}: expected YYYY-MM-DD")
     try:
-        return date.fromisoformat(value.strip())
+        published = date.fromisoformat(value.strip())
     except ValueError:
         raise UsageProblem(f"invalid --published {value!r}: no such date") from None
+    if published == date.max:
+        raise UsageProblem(f"invalid --published {value!r}: the last date allowed is 9999-12-30")
+    return published
 
 
 def check_language(lang: str) -> str:

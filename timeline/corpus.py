@@ -82,12 +82,14 @@ def record_date(value: str) -> date | None:
     time) whose date as written is the local publication day. None when it is no real date."""
     try:
         if _DAY.fullmatch(value):
-            return date.fromisoformat(value)
-        if _DAY_TIME.fullmatch(value):
-            return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+            day = date.fromisoformat(value)
+        elif _DAY_TIME.fullmatch(value):
+            day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        else:
+            return None
     except ValueError:
         return None
-    return None
+    return None if day == date.max else day  # the day after publication must exist
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,8 @@ from timeline.phrases import AUTO, language_codes
 from timeline.sentences import split_sentences
 from timeline.tag import find_mentions
 
+LAST_DAY = date.max  # no publication on it: intervals end on the day after publication
+
 
 def detect_language(text: str) -> str:
     """The most likely language among those with a data file (see timeline.detect for why
@@ -37,6 +39,11 @@ def extract(
     """Extract one document. `published` is the reference date every relative time counts from."""
     if isinstance(published, str):
         published = date.fromisoformat(published)
+    if published >= LAST_DAY:
+        # an event 'since X' runs to the day after publication, which must exist
+        raise ValueError(
+            f"publication date {published.isoformat()} is too late: the last is 9999-12-30"
+        )
     language_codes(lang)  # raises UnknownLanguage for a code with no data file
     code = detect_language(text) if lang == AUTO else lang
     language = languages.load(code)

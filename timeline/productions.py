@@ -292,8 +292,9 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
         return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
     if roles.get("season") in SEASON_CODES:
         return SetSpec(value=f"XXXX-{roles['season']}")
-    if roles.get("month") is not None:  # 'every July', 'setiap Agustus'
-        return SetSpec(value=f"XXXX-{roles['month']:02d}")
+    if roles.get("month") is not None:  # 'every July', 'setiap Agustus', 'every March 5'
+        day = f"-{roles['day']:02d}" if roles.get("day") is not None else ""
+        return SetSpec(value=f"XXXX-{roles['month']:02d}{day}")
     unit = _unit(roles)
     if unit is None:
         return None

@@ -45,6 +45,9 @@ LAST_DAY_REACH = 10  # characters between 'the quarter' and its day: ' ended ', 
 
 @dataclass(frozen=True, slots=True)
 class Focus:
+    """The quarter or half a report is about: its unit, its first day (with the id of the
+    timex that named it) and the sentence that named it."""
+
     unit: Unit
     anchor: Anchor
     sentence: int

@@ -345,6 +345,11 @@ def _calendar(
     return _modded(base, unit, start, end, spec.mod)
 
 
+def _minute(moment: datetime) -> str:
+    """'0999-06-01T18:00': isoformat pads the year to four digits where strftime('%Y') may not."""
+    return moment.isoformat(timespec="minutes")
+
+
 def _two_digit_decade(digits: int, anchor: date) -> int:
     """ "the '90s" -> 1990: the decade of that name nearest the anchor, not after it."""
     century = anchor.year - anchor.year % 100
@@ -529,12 +534,12 @@ def _clock(
     if spec.hour is not None:
         moment = datetime(day.year, day.month, day.day, spec.hour, spec.minute or 0)
         later = moment + timedelta(minutes=1)
-        value = moment.strftime("%Y-%m-%dT%H:%M")
+        value = _minute(moment)
         return Resolution(
             "TIME",
             value,
             start=value + zone,
-            end=later.strftime("%Y-%m-%dT%H:%M") + zone,
+            end=_minute(later) + zone,
             granularity=Unit.MINUTE.value,
             used_anchor=used_anchor,
             warnings=warnings,
@@ -547,8 +552,8 @@ def _clock(
     return Resolution(
         "TIME",
         f"{day.isoformat()}T{code}",
-        start=start.strftime("%Y-%m-%dT%H:%M") + zone,
-        end=end.strftime("%Y-%m-%dT%H:%M") + zone,
+        start=_minute(start) + zone,
+        end=_minute(end) + zone,
         granularity=Unit.PART_OF_DAY.value,
         used_anchor=used_anchor,
         warnings=warnings,

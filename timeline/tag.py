@@ -58,7 +58,7 @@ def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
     """The values of a match's groups, looked up in the language's tables."""
     roles: dict[str, Any] = dict(rule.defaults)
     for name, text in match.groupdict().items():
-        if text is None:
+        if text is None or name == "outside":  # a signal left outside the span, no role
             continue
         role = rule.group_roles.get(name, name)
         classes = rule.group_classes.get(role)
@@ -244,6 +244,26 @@ def _is_bare_time(spec: Spec) -> bool:
     return isinstance(spec, ClockSpec) and spec.date is None
 
 
+def _is_bare_part(spec: Spec) -> bool:
+    """'malam', 'pagi', 'night' alone: a part of day with no hour and no day yet."""
+    return (
+        isinstance(spec, ClockSpec)
+        and spec.date is None
+        and spec.hour is None
+        and spec.part is not None
+    )
+
+
+def _clock_on_a_day(spec: Spec) -> bool:
+    """A clock time with an hour already joined to its day ('pukul 11 kemarin')."""
+    return (
+        isinstance(spec, ClockSpec)
+        and spec.hour is not None
+        and spec.date is not None
+        and spec.part is None
+    )
+
+
 def _part_of_a_day(spec: Spec, clock: Spec) -> bool:
     """A part of a named day ('dini hari besok', 'tadi malam', 'tonight') after a clock time
     with an hour: together one time on that day."""
@@ -259,11 +279,16 @@ def _part_of_a_day(spec: Spec, clock: Spec) -> bool:
 
 def _on_that_part(clock: ClockSpec, part: ClockSpec) -> ClockSpec:
     """The clock time on the part's day; an hour under 12 in the afternoon, evening or night
-    is the later one ('pukul 8 tadi malam' is 20:00), as in a clock time with its part."""
+    is the later one ('pukul 8 tadi malam' is 20:00), as in a clock time with its part. A night
+    runs into the next day, so its small hours are on that day ('pukul 02.00 tadi malam' is
+    this morning), where the day is counted from the reference ('tadi malam', 'tonight')."""
     hour = clock.hour or 0
+    day = part.date
     if hour < 12 and (part.part in ("AF", "EV") or (part.part == "NI" and hour >= 6)):
         hour += 12
-    return replace(clock, hour=hour, date=part.date)
+    elif part.part == "NI" and hour < 6 and isinstance(day, RelativeSpec) and day.unit is Unit.DAY:
+        day = replace(day, offset=day.offset + 1)
+    return replace(clock, hour=hour, date=day)
 
 
 def _join_days_and_times(mentions: list[Mention], text: str, language: Language) -> list[Mention]:
@@ -273,6 +298,26 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
     for mention in mentions:
         previous = joined[-1] if joined else None
         day = time = None
+        if (
+            previous is not None
+            and _is_bare_part(mention.spec)
+            and _clock_on_a_day(previous.spec)
+            and language.date_time_join.fullmatch(text, previous.end, mention.start)
+        ):
+            # 'pukul 11 kemarin' + 'malam': the part says which 11 o'clock
+            joined[-1] = Mention(
+                start=previous.start,
+                end=mention.end,
+                text=text[previous.start : mention.end],
+                spec=_on_that_part(
+                    previous.spec,  # type: ignore[arg-type]
+                    replace(mention.spec, date=previous.spec.date),  # type: ignore[union-attr]
+                ),
+                rule=f"{previous.rule}+{mention.rule}",
+                lang=language.code,
+                approx=previous.approx,
+            )
+            continue
         if previous is not None and _is_bare_time(mention.spec) and names_a_day(previous.spec):
             if language.date_time_join.fullmatch(text, previous.end, mention.start):
                 day, time = previous, mention

@@ -180,8 +180,9 @@ def _looking_back(spec: Spec) -> Spec:
 
 def _possessive_weekday(spec: Spec, text: str, mention: Mention, language: Language) -> bool:
     """A bare weekday in the possessive ('get around Wednesday's ruling', 'before Friday's
-    purchases') names an event the reader knows of, so a past tense elsewhere in the clause is
-    no evidence about it; a future tense ('ahead of Sunday's election') still is."""
+    purchases') names an event the reader knows of: the clause's verbs and deadline words speak
+    of something else, so it keeps the default week unless the words right before it point
+    ahead ('ahead of Sunday's election')."""
     return (
         isinstance(spec, CalendarSpec)
         and spec.weekday is not None
@@ -215,8 +216,9 @@ def sentence_tense(
 ) -> tuple[Spec, int | None]:
     """The spec as its clause dates it, and the sentence's cue (-1, +1 or None) for it:
     - 'since' a few words before looks back, whatever the verb;
-    - otherwise the nearest tense word decides, except that a past tense says nothing about a
-      possessive weekday;
+    - a possessive weekday ('Friday's purchases') keeps the default week, unless the words
+      right before it point ahead ('ahead of Sunday's election');
+    - otherwise the nearest tense word decides;
     - a deadline word right before ('by noon Friday', 'until May') points ahead, unless it
       closes a range the sentence opened with an earlier time ('dari April hingga Mei') or the
       clause is in the perfect ('had filed reports by Wednesday': as of)."""
@@ -224,9 +226,11 @@ def sentence_tense(
     floor = max(sentence.start, previous_end)
     if _after_since_word(text, mention.start, floor, language):
         return _looking_back(spec), None
+    if _possessive_weekday(spec, text, mention, language):
+        before = " ".join(text[max(floor, mention.start - 30) : mention.start].lower().split())
+        ahead = any(before.endswith(words) for words in language.possessive_ahead)
+        return spec, (1 if ahead else None)
     cue = cues.direction(sentence, mention)
-    if cue == -1 and _possessive_weekday(spec, text, mention, language):
-        cue = None
     closes_range = previous_end > sentence.start and mention.start - previous_end <= RANGE_REACH
     if (
         after_deadline_word(text, mention.start, floor, language)
