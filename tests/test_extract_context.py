@@ -462,3 +462,12 @@ def test_clock_times_with_a_part_of_a_named_day():
 def test_pergantian_tahun_of_a_school_or_budget_year_is_no_holiday():
     text = "Menjelang pergantian tahun ajaran baru, sekolah membuka pendaftaran."
     assert extract(text, "2024-06-21", lang="id").timexes == []
+
+
+def test_the_first_units_of_a_named_year_are_placed_from_its_first_day():
+    for text in [
+        "Laba sembilan bulan pertama 2024 naik.",
+        "Laba sembilan bulan pertama tahun ini naik.",
+    ]:
+        [timex] = extract(text, "2024-10-30", lang="id").timexes
+        assert (timex.value, timex.start, timex.end) == ("P9M", "2024-01-01", "2024-10-01"), text

@@ -278,7 +278,8 @@ def duration(roles: Roles, language: Language) -> Spec | None:
     amount = _amount(roles)
     if unit is None or amount is None:
         return None
-    return DurationSpec(unit=unit, amount=amount.value)
+    year, _ = _year(roles)  # 'sembilan bulan pertama 2024'
+    return DurationSpec(unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles))
 
 
 @production

@@ -122,6 +122,7 @@ def _resolve(
         value = duration_value(spec.unit, spec.amount)
         result = Resolution("DURATION", value, granularity=spec.unit.value)
         result = _with(result, approximate=spec.amount is None)
+        result = _placed_in_year(result, spec, anchor)
     elif isinstance(spec, SetSpec):
         result = Resolution("SET", spec.value, granularity=spec.unit.value if spec.unit else None)
     elif isinstance(spec, ReferenceSpec):
@@ -343,6 +344,22 @@ def _calendar(
         day=start if unit is Unit.DAY else None,
     )
     return _modded(base, unit, start, end, spec.mod)
+
+
+def _placed_in_year(result: Resolution, spec: DurationSpec, anchor: date) -> Resolution:
+    """'sembilan bulan pertama 2024' covers [2024-01-01, 2024-10-01): the first units of a
+    year, when the text names the year and a whole number of units."""
+    year = spec.year if spec.year_offset is None else anchor.year + spec.year_offset
+    if year is None or spec.amount is None or not float(spec.amount).is_integer():
+        return result
+    start = date(year, 1, 1)
+    end = shift(spec.unit, start, int(spec.amount))
+    return _with(
+        result,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        used_anchor=spec.year_offset is not None,
+    )
 
 
 def _minute(moment: datetime) -> str:

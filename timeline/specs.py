@@ -74,6 +74,9 @@ class RecentSpec:
 class DurationSpec:
     unit: Unit
     amount: float | None
+    # 'sembilan bulan pertama 2024': the first units of a year, placed from its first day
+    year: int | None = None
+    year_offset: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
