@@ -216,3 +216,14 @@ def test_a_spoken_year_after_an_article():
         t.value for t in extract("a nineteen ninety-seven attack", "1998-02-27", lang="en").timexes
     ]
     assert values == ["1997"]
+
+
+def test_a_bare_hour_after_a_preposition_joins_the_part_of_a_named_day():
+    from timeline import extract
+
+    def values(text: str) -> list[tuple[str, str]]:
+        return [(t.text, t.value) for t in extract(text, "2024-06-21", lang="en").timexes]
+
+    assert values("The show starts at 9 tonight.") == [("9 tonight", "2024-06-21T21:00")]
+    assert values("He left at 11 last night.") == [("11 last night", "2024-06-20T23:00")]
+    assert values("He scored 9 tonight.") == [("tonight", "2024-06-21TNI")]
