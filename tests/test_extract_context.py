@@ -471,3 +471,16 @@ def test_the_first_units_of_a_named_year_are_placed_from_its_first_day():
     ]:
         [timex] = extract(text, "2024-10-30", lang="id").timexes
         assert (timex.value, timex.start, timex.end) == ("P9M", "2024-01-01", "2024-10-01"), text
+
+
+def test_an_event_takes_a_finer_time_its_preposition_introduces():
+    text = (
+        "The company expects to report fourth-quarter results on Feb. 4. "
+        "Acme said Tuesday that profit rose from a year earlier."
+    )
+    document = extract(text, "2024-10-29", lang="en")
+    by_text = {e.text: e for e in document.events}
+    report = next(e for t, e in by_text.items() if t.startswith("The company expects"))
+    assert (report.start, report.end) == ("2025-02-04", "2025-02-05")
+    said = next(e for t, e in by_text.items() if t.startswith("Acme said"))
+    assert said.start == "2024-10-29"

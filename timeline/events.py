@@ -135,10 +135,10 @@ def build_events(
             # behind its start nor past `end`), as most sentences are undated
             since = language.since_then.match(text, sentence.start, sentence.end)
         if dating:
-            timex = dating[0]
+            timex = _event_time(text, sentence, dating, language)
             relation, start, end = "at", timex.start, timex.end
             ids = [timex.id]
-            until = _range_end(text, timex, dating[1:], language)
+            until = _range_end(text, timex, dating[dating.index(timex) + 1 :], language)
             if until is not None:  # 'sejak Sabtu (22/6) hingga Senin (24/6)', 'from 1990 to 1995'
                 end = until.end
                 ids.append(until.id)
@@ -186,6 +186,41 @@ def build_events(
     rows = [_event_fields(f"e{i}", d) for i, d in enumerate(merged + undated, start=1)]
     events = _event_list().validate_python(rows)
     return events[: len(merged)], events[len(merged) :]
+
+
+def _event_time(text: str, sentence: Sentence, dating: list[Timex], language: Language) -> Timex:
+    """The time that dates the sentence's event: the first one, unless a later one that a
+    preposition introduces is finer ('to report fourth-quarter results on Feb. 4' happens on 4
+    February; 'fourth-quarter' only says which results). 'Acme said Tuesday that profit rose
+    from a year earlier' stays Tuesday."""
+    first = dating[0]
+    first_rank = _FINENESS.get(first.granularity or "", len(_FINENESS))
+    # 'until', 'since' open or close a range; the range logic reads those
+    bounds = language.until_words | language.since_signals
+    signals = language.signals - bounds
+    for timex in dating[1:]:
+        if _FINENESS.get(timex.granularity or "", len(_FINENESS)) < first_rank and _preceded_by(
+            text, timex.span[0], sentence.start, signals
+        ):
+            return timex
+    return first
+
+
+# Finer first: a clock time is more specific than a day, a day than a week, and so on.
+_FINENESS = {
+    name: rank
+    for rank, names in enumerate(
+        (
+            ("second", "minute", "hour", "part_of_day"),
+            ("day",),
+            ("weekend", "week", "fortnight"),
+            ("month",),
+            ("quarter", "season", "half"),
+            ("year",),
+        )
+    )
+    for name in names
+}
 
 
 def _range_end(text: str, first: Timex, later: list[Timex], language: Language) -> Timex | None:
