@@ -484,3 +484,10 @@ def test_an_event_takes_a_finer_time_its_preposition_introduces():
     assert (report.start, report.end) == ("2025-02-04", "2025-02-05")
     said = next(e for t, e in by_text.items() if t.startswith("Acme said"))
     assert said.start == "2024-10-29"
+
+
+def test_an_ed_form_after_a_future_word_is_no_past_tense():
+    text = "The airline said it would contact affected passengers over the weekend."
+    assert _values(extract(text, "2026-02-27", lang="en"))["the weekend"] == "2026-W09-WE"
+    text = "He said the plant closed Friday."
+    assert _values(extract(text, "2024-06-19", lang="en"))["Friday"] == "2024-06-14"

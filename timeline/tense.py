@@ -61,6 +61,7 @@ class TenseCues:
             # Future first on a tie (a word on both lists, like 'scheduled' and the past
             # '-ed'): the more specific future word wins.
             found.sort(key=lambda cue: (cue[0], -cue[2]))
+            found = self._without_participles_after_future(found)
             by_end = sorted(found, key=lambda cue: (cue[1], cue[2]))
             quotes = (
                 [
@@ -78,6 +79,26 @@ class TenseCues:
                 quotes,
             )
         return self._sentences[key]
+
+    def _without_participles_after_future(self, found: list) -> list:
+        """A regular -ed form after a future word in the same clause is a participle or an
+        adjective ('would contact affected passengers', 'will honour the elected members'):
+        the future word is the clause's tense. Listed past words ('said') still count."""
+        kept, future_end = [], -1
+        for cue in found:
+            start, end, direction = cue
+            if direction > 0:
+                future_end = end
+            elif (
+                future_end >= 0
+                and not any(mark in self.text[future_end:start] for mark in ",;:.")
+                and self.text[start:end].lower() not in self.language.past_words
+            ):
+                continue
+            else:
+                future_end = -1 if direction < 0 else future_end
+            kept.append(cue)
+        return kept
 
     def _no_past_tense(self, start: int, floor: int) -> bool:
         """Whether a past form is a participle or an adjective ('will be held', 'a still

@@ -131,6 +131,7 @@ class Language:
     participle_after: frozenset[str] = frozenset()
     possessives: tuple[str, ...] = ()  # "Friday's": a weekday naming a known event
     possessive_ahead: frozenset[str] = frozenset()  # "ahead of Sunday's election"
+    past_words: frozenset[str] = frozenset()  # the listed past words (not the -ed pattern's)
     quote_marks: re.Pattern[str] | None = None  # a quotation keeps its own tense
     perfect_after_time: bool = False  # 'hingga Jumat ... telah': the perfect follows the time
     reporting_verbs: frozenset[str] = frozenset()  # 'said': the tense of the report, not the news
@@ -622,6 +623,7 @@ def compile_language(data: dict[str, Any], source: str) -> Language:
         participle_after=frozenset(w.lower() for w in context.get("participle_after", [])),
         possessives=tuple(context.get("possessive", [])),
         possessive_ahead=frozenset(w.lower() for w in context.get("possessive_ahead", [])),
+        past_words=frozenset(w.lower() for w in context.get("past", [])),
         quote_marks=_marks_pattern(context.get("quotes", [])),
         perfect_after_time=bool(context.get("perfect_after_time", False)),
         reporting_verbs=frozenset(w.lower() for w in context.get("reporting", [])),
