@@ -116,6 +116,9 @@ def build_events(
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
     tomorrow = (published + timedelta(days=1)).isoformat()
+    # prepositions that introduce an event's time; 'until', 'since' open or close a range,
+    # which the range logic reads
+    event_signals = language.signals - language.until_words - language.since_signals
     by_sentence: dict[int, list[Timex]] = {}
     cursor = 0
     for timex in timexes:
@@ -135,7 +138,7 @@ def build_events(
             # behind its start nor past `end`), as most sentences are undated
             since = language.since_then.match(text, sentence.start, sentence.end)
         if dating:
-            timex = _event_time(text, sentence, dating, language)
+            timex = _event_time(text, sentence, dating, event_signals)
             relation, start, end = "at", timex.start, timex.end
             ids = [timex.id]
             until = _range_end(text, timex, dating[dating.index(timex) + 1 :], language)
@@ -188,16 +191,15 @@ def build_events(
     return events[: len(merged)], events[len(merged) :]
 
 
-def _event_time(text: str, sentence: Sentence, dating: list[Timex], language: Language) -> Timex:
+def _event_time(
+    text: str, sentence: Sentence, dating: list[Timex], signals: frozenset[str]
+) -> Timex:
     """The time that dates the sentence's event: the first one, unless a later one that a
     preposition introduces is finer ('to report fourth-quarter results on Feb. 4' happens on 4
     February; 'fourth-quarter' only says which results). 'Acme said Tuesday that profit rose
     from a year earlier' stays Tuesday."""
     first = dating[0]
     first_rank = _FINENESS.get(first.granularity or "", len(_FINENESS))
-    # 'until', 'since' open or close a range; the range logic reads those
-    bounds = language.until_words | language.since_signals
-    signals = language.signals - bounds
     for timex in dating[1:]:
         if _FINENESS.get(timex.granularity or "", len(_FINENESS)) < first_rank and _preceded_by(
             text, timex.span[0], sentence.start, signals

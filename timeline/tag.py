@@ -305,17 +305,14 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             and language.date_time_join.fullmatch(text, previous.end, mention.start)
         ):
             # 'pukul 11 kemarin' + 'malam': the part says which 11 o'clock
-            joined[-1] = Mention(
-                start=previous.start,
-                end=mention.end,
-                text=text[previous.start : mention.end],
-                spec=_on_that_part(
+            joined[-1] = _merged(
+                previous,
+                mention,
+                _on_that_part(
                     previous.spec,  # type: ignore[arg-type]
                     replace(mention.spec, date=previous.spec.date),  # type: ignore[union-attr]
                 ),
-                rule=f"{previous.rule}+{mention.rule}",
-                lang=language.code,
-                approx=previous.approx,
+                text,
             )
             continue
         if previous is not None and _is_bare_time(mention.spec) and names_a_day(previous.spec):
@@ -333,15 +330,7 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             spec = replace(time.spec, date=day.spec)
             if isinstance(day.spec, ClockSpec):  # 'pukul 02.00 WIB dini hari besok'
                 spec = _on_that_part(time.spec, day.spec)
-            joined[-1] = Mention(
-                start=previous.start,
-                end=mention.end,
-                text=text[previous.start : mention.end],
-                spec=spec,
-                rule=f"{previous.rule}+{mention.rule}",
-                lang=language.code,
-                approx=previous.approx or mention.approx,
-            )
+            joined[-1] = _merged(previous, mention, spec, text)
             _join_clock_before(joined, text, language)  # 'pukul 02.00 WIB' + 'dini hari besok'
             continue
         joined.append(mention)
@@ -360,13 +349,18 @@ def _join_clock_before(joined: list[Mention], text: str, language: Language) -> 
         and language.time_date_join.fullmatch(text, clock.end, part.start)
     ):
         joined[-2:] = [
-            Mention(
-                start=clock.start,
-                end=part.end,
-                text=text[clock.start : part.end],
-                spec=_on_that_part(clock.spec, part.spec),  # type: ignore[arg-type]
-                rule=f"{clock.rule}+{part.rule}",
-                lang=language.code,
-                approx=clock.approx or part.approx,
-            )
+            _merged(clock, part, _on_that_part(clock.spec, part.spec), text)  # type: ignore[arg-type]
         ]
+
+
+def _merged(first: Mention, second: Mention, spec: Spec, text: str) -> Mention:
+    """Two adjacent mentions as one expression with the given meaning."""
+    return Mention(
+        start=first.start,
+        end=second.end,
+        text=text[first.start : second.end],
+        spec=spec,
+        rule=f"{first.rule}+{second.rule}",
+        lang=first.lang,
+        approx=first.approx or second.approx,
+    )
