@@ -21,9 +21,9 @@ from functools import partial
 
 from _common import available_corpora, machine_lines
 
-from timeline.baselines import dateparser_system
-from timeline.evaluate import Evaluation, evaluate, format_errors, timeline_system
-from timeline.gold import read_gold
+from timeline.evaluation.baselines import dateparser_system
+from timeline.evaluation.gold import read_gold
+from timeline.evaluation.timexes import Evaluation, evaluate, format_errors, timeline_system
 
 SYSTEMS = (
     ("timeline", timeline_system),

@@ -27,8 +27,8 @@ from collections import Counter
 
 from _common import available_corpora, machine_lines
 
-from timeline.evaluate import evaluate, pair_timexes, timeline_system
-from timeline.gold import GoldTimex, read_gold
+from timeline.evaluation.gold import GoldTimex, read_gold
+from timeline.evaluation.timexes import evaluate, pair_timexes, timeline_system
 
 _OPEN = re.compile(r"X")
 _WEEK = re.compile(r"^(\d{4})-W(\d{1,2})(.*)$")

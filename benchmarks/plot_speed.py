@@ -42,7 +42,7 @@ def main() -> int:
     parser.add_argument("--events", type=int, default=200)
     args = parser.parse_args()
 
-    import timeline.cli  # noqa: F401  (registers the commands, as the CLI does)
+    import timeline.cli.app  # noqa: F401  (registers the commands, as the CLI does)
     from timeline.render.plot import PlotOptions, TextMeter, _prepare, plan, render
     from timeline.render.samples import dense_document
 
@@ -63,7 +63,7 @@ def main() -> int:
         command = [
             sys.executable,
             "-c",
-            "from timeline.cli import main; main()",
+            "from timeline.cli.app import main; main()",
             "plot",
             str(source),
             "-o",

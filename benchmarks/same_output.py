@@ -82,7 +82,7 @@ def _ids_in(path: Path) -> set[str]:
 def documents(without: set[str]) -> list[dict[str, str]]:
     """Every document to compare: name, text, published, lang; `without` names corpora to skip."""
     sys.path.insert(0, str(REPO))
-    from timeline.gold import read_gold
+    from timeline.evaluation.gold import read_gold
 
     docs = []
     seed = REPO / SEED[0]
@@ -150,7 +150,7 @@ def run_tree(tree: Path, inputs: Path, work: Path) -> dict[str, str]:
     results = dict(zip(names, out.read_text(encoding="utf-8").splitlines(), strict=True))
     for article, options in cli_inputs():
         for fmt in CLI_FORMATS:
-            command = [sys.executable, "-c", "from timeline.cli import main; main()", "extract"]
+            command = [sys.executable, "-c", "from timeline.cli.app import main; main()", "extract"]
             done = subprocess.run(
                 [*command, str(tree / article), *options, "--format", fmt],
                 env=env,

@@ -8,7 +8,7 @@
   absent). Median of --runs passes over all documents, after one warm-up pass each.
 - Cold start: wall time of `timeline resolve ... --published ...` in a fresh process (median of
   11), and whether it imports matplotlib (`python -X importtime`).
-- Phrases per second of `timeline.phrases.resolve_phrase` over the phrases of
+- Phrases per second of `timeline.pipeline.phrase.resolve_phrase` over the phrases of
   ../shared/spec/resolution-cases.tsv (or fixtures/cases/*.tsv).
 - Peak memory (max RSS) of a fresh process that imports timeline and extracts every document,
   and the tracemalloc peak of extracting the longest one.
@@ -36,7 +36,7 @@ RESOLVE_ARGS = ["resolve", "two weeks ago", "--published", "2024-06-21", "--lang
 
 def load_documents() -> tuple[str, list[tuple[str, date, str]]]:
     """(description, [(text, reference date, lang)]) for the throughput tests."""
-    from timeline.gold import read_gold
+    from timeline.evaluation.gold import read_gold
 
     corpora = available_corpora()
     if corpora:
@@ -58,7 +58,7 @@ def throughput(documents: list[tuple[str, date, str]], runs: int) -> list[str]:
     median of the ratios of adjacent passes."""
     from dateparser.search import search_dates
 
-    from timeline.extraction import extract
+    from timeline.pipeline.document import extract
 
     def ours(text: str, published: date, lang: str) -> object:
         return extract(text, published, lang)
@@ -99,7 +99,7 @@ def throughput(documents: list[tuple[str, date, str]], runs: int) -> list[str]:
 
 def timeline_command() -> list[str]:
     """What the `timeline` console script runs, importing this checkout's code (cwd=REPO)."""
-    return [sys.executable, "-c", "from timeline.cli import main; main()"]
+    return [sys.executable, "-c", "from timeline.cli.app import main; main()"]
 
 
 def cold_start() -> list[str]:
@@ -141,8 +141,8 @@ def cold_start() -> list[str]:
 
 
 def phrases(runs: int) -> list[str]:
-    from timeline.cases import read_cases
-    from timeline.phrases import resolve_phrase
+    from timeline.evaluation.cases import read_cases
+    from timeline.pipeline.phrase import resolve_phrase
 
     spec = SHARED / "spec" / "resolution-cases.tsv"
     sources = [spec] if spec.is_file() else sorted((REPO / "fixtures" / "cases").glob("*.tsv"))
@@ -170,7 +170,7 @@ def phrases(runs: int) -> list[str]:
 
 def memory_probe() -> None:
     """Run in a fresh process: max RSS after imports, after extracting everything."""
-    from timeline.extraction import extract
+    from timeline.pipeline.document import extract
 
     after_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     _, documents = load_documents()

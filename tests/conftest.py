@@ -22,7 +22,7 @@ needs_shared = pytest.mark.skipif(not SHARED.is_dir(), reason="../shared is not 
 def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the `timeline` command as a user would, through the console entry point."""
     return subprocess.run(
-        [sys.executable, "-c", "from timeline.cli import main; main()", *args],
+        [sys.executable, "-c", "from timeline.cli.app import main; main()", *args],
         input=stdin,
         capture_output=True,
         text=True,
@@ -35,7 +35,7 @@ def run_in_process(monkeypatch, capsys, *args: str, stdin: bytes | None = None):
     """Run the CLI in this process (fast): exit code, stdout, stderr."""
     import io
 
-    from timeline.cli import main
+    from timeline.cli.app import main
 
     monkeypatch.setattr(sys, "argv", ["timeline", *args])
     if stdin is not None:

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from timeline.calendar import (
+from timeline.calendar.arithmetic import (
     Unit,
     add_months,
     duration_value,
@@ -153,7 +153,7 @@ def test_impossible_dates_are_invalid():
 
 
 def test_computed_holidays():
-    from timeline.calendar import easter_sunday, holiday_date, nth_weekday
+    from timeline.calendar.arithmetic import easter_sunday, holiday_date, nth_weekday
 
     assert easter_sunday(2024) == date(2024, 3, 31)
     assert easter_sunday(2000) == date(2000, 4, 23)

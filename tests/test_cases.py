@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from tests.conftest import FIXTURES, SHARED, needs_shared
-from timeline.cases import read_cases, run_case
+from timeline.evaluation.cases import read_cases, run_case
 
 CASE_FILES = sorted((FIXTURES / "cases").glob("*.tsv"))
 

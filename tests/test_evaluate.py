@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from timeline.baselines import dateparser_system, locate_in_order
-from timeline.evaluate import (
+from timeline.evaluation.baselines import dateparser_system, locate_in_order
+from timeline.evaluation.gold import GoldDocument, GoldTimex, read_gold
+from timeline.evaluation.timexes import (
     Evaluation,
     Predicted,
     evaluate,
@@ -20,7 +21,6 @@ from timeline.evaluate import (
     text_key,
     value_key,
 )
-from timeline.gold import GoldDocument, GoldTimex, read_gold
 
 REPO = Path(__file__).resolve().parents[1]
 EVAL = REPO / "fixtures" / "eval"
@@ -396,7 +396,7 @@ def test_dateparser_baseline_gives_day_valued_dates_with_spans():
 
 
 def run_eval(monkeypatch, capsys, *args: str) -> tuple[int, str, str]:
-    from timeline.cli import main
+    from timeline.cli.app import main
 
     monkeypatch.setattr(sys, "argv", ["timeline", "eval", *args])
     with pytest.raises(SystemExit) as exited:

@@ -172,7 +172,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     try:
         shown = subprocess.run(
             [
-                *(sys.executable, "-c", "from timeline.cli import main; main()", "extract"),
+                *(sys.executable, "-c", "from timeline.cli.app import main; main()", "extract"),
                 *(str(corpus), "-f", "jsonl", "-o", str(tmp_path / "t.jsonl")),
             ],
             stdout=subprocess.PIPE,

@@ -8,7 +8,7 @@ import jsonschema
 
 from tests.conftest import SEED, run_cli
 from timeline import extract
-from timeline.models import Document
+from timeline.models.document import Document
 
 
 def _values(document):

@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import SEED, run_cli
-from timeline.extraction import extract
+from timeline.pipeline.document import extract
 from timeline.render.csv import COLUMNS, render_csv
 from timeline.render.timelinejs import slide_dates, timelinejs_data
 from timeline.render.timeml import render_timeml
@@ -27,7 +27,7 @@ def _read_back(path) -> tuple[str, date, list[tuple[tuple[int, int], str, str, s
     """Text, DCT and timexes of a TimeML file: with the project's gold reader when it is there,
     else with ElementTree (the same walk over .text and .tail pieces)."""
     try:
-        from timeline.gold import read_timeml
+        from timeline.evaluation.gold import read_timeml
     except ImportError:
         read_timeml = None
     if read_timeml is not None:
@@ -88,7 +88,7 @@ def test_timeml_round_trip_gives_the_same_timexes(tmp_path, text, lang):
 
 
 def test_overlapping_timexes_are_left_out_not_nested():
-    from timeline.models import Timex
+    from timeline.models.document import Timex
     from timeline.render.timeml import tagged_text
 
     def timex(tid: str, span: tuple[int, int]) -> Timex:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from timeline.gold import (
+from timeline.evaluation.gold import (
     GoldError,
     GoldPathError,
     gold_files,

@@ -11,8 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from timeline.io.atomic import OutputError, atomic_writer, write_text
-from timeline.io.readers import (
+from timeline.ingest.readers import (
     InputError,
     InputUsageError,
     decode,
@@ -21,6 +20,7 @@ from timeline.io.readers import (
     read_jsonl,
     reference_date,
 )
+from timeline.render.atomic import OutputError, atomic_writer, write_text
 
 HTML = FIXTURES / "html"
 trafilatura = pytest.importorskip("trafilatura", reason="the html extra is not installed")
@@ -180,7 +180,7 @@ def test_jsonl_records_errors_and_blank_lines(tmp_path):
 
 
 def test_detector_picks_among_our_languages_and_warns_about_others():
-    from timeline.detect import detect
+    from timeline.ingest.detect import detect
 
     assert detect("Presiden bertemu pemimpin Korea Utara pada Rabu malam.").lang == "id"
     assert detect("The council met on Tuesday to approve the budget.").lang == "en"
@@ -199,7 +199,7 @@ def test_detector_picks_among_our_languages_and_warns_about_others():
 def test_detector_is_not_imported_by_the_cli_module():
     import subprocess
 
-    code = "import sys, timeline.cli; print('timeline.detect' in sys.modules, 'py3langid' in sys.modules)"
+    code = "import sys, timeline.cli.app; print('timeline.ingest.detect' in sys.modules, 'py3langid' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )

@@ -9,10 +9,10 @@ import pytest
 
 from tests.conftest import REFERENCE
 from timeline import languages
-from timeline.grammar import GrammarError, has_unbounded_repetition
+from timeline.grammar.patterns import GrammarError, has_unbounded_repetition
 from timeline.languages import compile_language
-from timeline.phrases import resolve_phrase
-from timeline.tag import find_mentions
+from timeline.pipeline.phrase import resolve_phrase
+from timeline.tagging.tag import find_mentions
 
 
 def _examples():
@@ -140,7 +140,7 @@ def test_a_new_language_is_only_data():
         for phrase, value in rule.examples:
             mentions = find_mentions(phrase, language)
             assert len(mentions) == 1 and mentions[0].text == phrase, phrase
-            from timeline.resolution import resolve
+            from timeline.resolution.resolve import resolve
 
             found[phrase] = resolve(mentions[0].spec, REFERENCE).value
             assert found[phrase] == value

@@ -12,7 +12,7 @@ from datetime import date, datetime
 import pytest
 
 from tests.conftest import SEED, SEED_PUBLISHED
-from timeline.models import Document, Event
+from timeline.models.document import Document, Event
 from timeline.render import layout as layout_module
 from timeline.render.dates import ISO_WORDS, date_words, span_text, to_days
 from timeline.render.items import build_timeline
@@ -74,7 +74,7 @@ def _geometry(document: Document, width: float = WIDTH, join: float = 0.0):
 
 
 def _seed_document() -> Document:
-    from timeline.render.source import load_document
+    from timeline.pipeline.sources import load_document
 
     return load_document(str(SEED), SEED_PUBLISHED, "auto", "utf-8")
 

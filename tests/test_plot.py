@@ -23,7 +23,7 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 def _main(monkeypatch, capsys, *args: str) -> tuple[int, str]:
     """Run the CLI entry point in this process (fast): exit code and stderr."""
-    from timeline.cli import main
+    from timeline.cli.app import main
 
     monkeypatch.setattr(sys, "argv", ["timeline", *args])
     with pytest.raises(SystemExit) as stop:
@@ -160,7 +160,7 @@ def test_dense_picture_renders_every_event():
 )
 def test_usage_errors_exit_2_with_one_line(args, tmp_path):
     result = subprocess.run(
-        [sys.executable, "-c", "from timeline.cli import main; main()", *args],
+        [sys.executable, "-c", "from timeline.cli.app import main; main()", *args],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -186,7 +186,15 @@ def test_bad_json_inputs_exit_2(tmp_path):
 
 def test_json_on_standard_input_is_recognised(tmp_path, seed_json):
     result = subprocess.run(
-        [sys.executable, "-c", "from timeline.cli import main; main()", "plot", "-", "-o", "x.png"],
+        [
+            sys.executable,
+            "-c",
+            "from timeline.cli.app import main; main()",
+            "plot",
+            "-",
+            "-o",
+            "x.png",
+        ],
         input=seed_json.read_text(encoding="utf-8"),
         capture_output=True,
         text=True,
@@ -204,7 +212,7 @@ def test_published_must_agree_with_the_json(tmp_path, seed_json):
 
 
 def test_importing_the_cli_does_not_import_matplotlib():
-    probe = "import timeline.cli, sys; print('matplotlib' in sys.modules)"
+    probe = "import timeline.cli.app, sys; print('matplotlib' in sys.modules)"
     result = subprocess.run(
         [sys.executable, "-c", probe], capture_output=True, text=True, timeout=60
     )

@@ -6,7 +6,7 @@ from datetime import date
 
 import timeline
 from tests.conftest import REFERENCE
-from timeline.phrases import resolve_phrase
+from timeline.pipeline.phrase import resolve_phrase
 
 
 def test_weekday_that_disagrees_with_the_numbers_trusts_the_numbers_and_warns():

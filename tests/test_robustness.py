@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEED, run_in_process
-from timeline.cli import main
-from timeline.extraction import extract
+from timeline.cli.app import main
+from timeline.pipeline.document import extract
 
 S = str(SEED)
 
@@ -116,7 +116,7 @@ def test_a_corpus_with_bad_records_goes_on_and_sums_up(monkeypatch, capsys, tmp_
 
 def test_write_failure_mid_run_leaves_no_file(monkeypatch, capsys, tmp_path):
     """An exception while the output is being written: no target, no temporary file."""
-    from timeline import corpus as corpus_module
+    from timeline.engines import corpus as corpus_module
 
     source = tmp_path / "c.jsonl"
     source.write_text(

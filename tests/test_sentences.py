@@ -1,7 +1,7 @@
 """Sentence boundaries: what tense cues, clock times and events are scoped to."""
 
 from timeline import languages
-from timeline.sentences import sentence_index, split_sentences
+from timeline.ingest.sentences import sentence_index, split_sentences
 
 
 def _split(text, code="id"):
@@ -55,8 +55,8 @@ def test_run_on_text_is_one_sentence_and_empty_text_none():
 
 
 def test_datelines_are_recognised_and_left_out_of_titles():
-    from timeline.io.readers import title_of
-    from timeline.sentences import dateline_end
+    from timeline.ingest.readers import title_of
+    from timeline.ingest.sentences import dateline_end
 
     text = "JAKARTA, KOMPAS.com - Banjir melanda Bekasi."
     assert text[dateline_end(text) :] == "Banjir melanda Bekasi."

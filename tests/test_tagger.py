@@ -10,8 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES, SEED
-from timeline import languages, tag
-from timeline.grammar import first_prefixes, grouped_alternation, prefix_trie, words_alternation
+from timeline import languages
+from timeline.grammar.patterns import (
+    first_prefixes,
+    grouped_alternation,
+    prefix_trie,
+    words_alternation,
+)
+from timeline.tagging import tag
 
 
 def _both_ways(text, language, monkeypatch):

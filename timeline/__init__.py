@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from timeline.models import Document, ResolvedTime
+    from timeline.models.document import Document, ResolvedTime
 
 __all__ = ["extract", "resolve"]
 
@@ -19,7 +19,7 @@ def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime 
     """Resolve the longest temporal expression in `phrase` against the date `published`."""
     from datetime import date
 
-    from timeline.phrases import resolve_phrase
+    from timeline.pipeline.phrase import resolve_phrase
 
     if isinstance(published, str):
         published = date.fromisoformat(published)
@@ -34,7 +34,7 @@ def extract(
     """Extract every temporal expression of an article and the events they date."""
     from datetime import date
 
-    from timeline.extraction import extract as _extract
+    from timeline.pipeline.document import extract as _extract
 
     if isinstance(published, str):
         published = date.fromisoformat(published)

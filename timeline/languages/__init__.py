@@ -16,8 +16,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from timeline import grammar
-from timeline.grammar import (
+from timeline.grammar import patterns as grammar
+from timeline.grammar.patterns import (
     GrammarError,
     compile_rule,
     first_prefixes,

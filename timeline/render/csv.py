@@ -13,7 +13,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 
-from timeline.models import Document, Event
+from timeline.models.document import Document, Event
 
 COLUMNS: tuple[str, ...] = (
     "doc_id",

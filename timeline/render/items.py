@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Literal
 
-from timeline.models import Document, Event
+from timeline.models.document import Document, Event
 from timeline.render.dates import DateWords, parse_stamp, span_text, start_text, to_days
 
 Zone = Literal["earlier", "dated", "later"]

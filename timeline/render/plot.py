@@ -17,7 +17,7 @@ import warnings
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from timeline.models import Document
+from timeline.models.document import Document
 from timeline.render.dates import DateWords, date_words, from_days
 from timeline.render.items import Item, Timeline, build_timeline
 from timeline.render.layout import Box, Layout, Mark, Settings, lay_out

@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from timeline.models import Document, Event
+from timeline.models.document import Document, Event
 
 _WORDS = tuple(
     [

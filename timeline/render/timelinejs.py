@@ -15,7 +15,7 @@ import html
 import json
 from datetime import date, datetime, timedelta
 
-from timeline.models import Document, Event
+from timeline.models.document import Document, Event
 
 HEADLINE_WORDS = 12
 
@@ -67,7 +67,7 @@ def slide_dates(start: str, end: str | None) -> tuple[dict[str, int], dict[str, 
 
 
 # The TimelineJS precision of a 'since' start, by the granularity of its expression (units of
-# timeline.calendar.Unit); finer units are shown as days or minutes.
+# timeline.calendar.arithmetic.Unit); finer units are shown as days or minutes.
 _COARSE = {unit: "year" for unit in ("year", "decade", "century", "millennium")}
 _COARSE.update({unit: "month" for unit in ("month", "quarter", "season", "half")})
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import quoteattr
 
-from timeline.models import Document, Timex
+from timeline.models.document import Document, Timex
 
 TIMEML_HEADER = '<?xml version="1.0" encoding="UTF-8"?>\n'
 

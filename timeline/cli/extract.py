@@ -1,0 +1,330 @@
+"""`timeline extract` and `timeline schema`: an article's or a corpus's timeline, in the format
+a reader or a pipeline wants, and the JSON Schema of the JSON output.
+
+Inputs: a text file, an HTML page (text, title and date read from the page), standard input
+('-', sniffed for HTML), or a JSONL corpus (streamed, optionally in parallel). Outputs: json and
+jsonl (the pinned Document contract), timeml, timelinejs, csv. Every file is written atomically.
+Heavy modules (the extractor, the language detector, HTML parsing, rich) are imported inside the
+command so `timeline resolve` does not pay for them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Annotated, NoReturn
+
+import typer
+
+from timeline.cli.options import (
+    LangOption,
+    PublishedOption,
+    UsageProblem,
+    check_language,
+    parse_published,
+)
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from timeline.ingest.readers import InputError
+
+FORMATS = ("json", "jsonl", "timeml", "timelinejs", "csv")
+SINGLE_DOCUMENT_FORMATS = ("timeml", "timelinejs")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("extract", short_help="Timexes and events of an article or a corpus.")(
+        extract_command
+    )
+    app.command("schema", short_help="The JSON Schema of extract's output.")(schema_command)
+
+
+def extract_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help="A text file, an HTML page (.html/.htm), '-' for standard input, "
+            "or a .jsonl corpus (one JSON object per line with text, published, id, lang)."
+        ),
+    ],
+    published: PublishedOption = None,
+    lang: LangOption = "auto",
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="json (one object; an array for a corpus), jsonl, timeml, timelinejs or csv.",
+        ),
+    ] = "json",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+    ] = None,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+    ] = None,
+    jobs: Annotated[
+        int,
+        typer.Option(
+            "--jobs",
+            "-j",
+            min=0,
+            help="Worker processes for a .jsonl corpus (0: one per CPU). Same output as 1.",
+        ),
+    ] = 1,
+) -> None:
+    """Find every temporal expression in an article, resolve it, and list the events it dates.
+
+    An HTML page needs no --published when its metadata gives the publication date; --published
+    always wins, and the output says where the date came from (published_source).
+    """
+    from timeline.ingest.readers import InputError, check_encoding, is_jsonl
+
+    if format not in FORMATS:
+        raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
+    check_language(lang)
+    reference = parse_published(published, required=False)
+    if encoding is not None:
+        try:
+            check_encoding(encoding)
+        except InputError as exc:
+            _input_failure(exc)
+    if is_jsonl(input):
+        if format in SINGLE_DOCUMENT_FORMATS:
+            raise UsageProblem(
+                f"--format {format} describes one document; for a corpus use json, jsonl or csv"
+            )
+        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs))
+        return
+    _extract_article(input, reference, lang, format, output, encoding)
+
+
+def _job_count(jobs: int) -> int:
+    return jobs if jobs > 0 else (os.cpu_count() or 1)
+
+
+def _input_failure(exc: InputError) -> NoReturn:
+    """One line on stderr; exit 2 for what the command line got wrong, 1 for bad content."""
+    if exc.exit_code == 2:
+        raise UsageProblem(str(exc)) from None
+    typer.echo(f"timeline: error: {exc}", err=True)
+    raise typer.Exit(exc.exit_code)
+
+
+def _extract_article(
+    source: str,
+    published: date | None,
+    lang: str,
+    format: str,
+    output: str | None,
+    encoding: str | None,
+) -> None:
+    from timeline.engines.corpus import document_from_article
+    from timeline.ingest.readers import InputError, read_article
+
+    try:
+        article = read_article(source, encoding)
+        document = document_from_article(article, published, lang)
+    except InputError as exc:
+        _input_failure(exc)
+    _emit([render_document(document, article.text, format)], output)
+
+
+def render_document(document: object, text: str, format: str) -> str:
+    """One document in an output format (json, jsonl, timeml, timelinejs, csv)."""
+    if format == "json":
+        return document.model_dump_json(indent=2)  # type: ignore[attr-defined]
+    if format == "jsonl":
+        return document.model_dump_json()  # type: ignore[attr-defined]
+    if format == "timeml":
+        from timeline.render.timeml import render_timeml
+
+        return render_timeml(document, text)  # type: ignore[arg-type]
+    if format == "timelinejs":
+        from timeline.render.timelinejs import render_timelinejs
+
+        return render_timelinejs(document)  # type: ignore[arg-type]
+    from timeline.render.csv import render_csv
+
+    return render_csv(document)  # type: ignore[arg-type]
+
+
+def _emit(chunks: Iterable[str], output: str | None) -> None:
+    """Write each chunk and a newline to stdout, or atomically to `output`.
+
+    Output problems are usage errors (exit 2): a missing folder, a directory, no permission, a
+    full disk. The temporary file is removed whatever goes wrong, so no partial file is left.
+    """
+    from timeline.render.atomic import OutputError, atomic_writer
+
+    if output is None or output == "-":
+        try:
+            for chunk in chunks:
+                sys.stdout.write(chunk + "\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            _drop_stdout()
+            typer.echo(f"timeline: error: cannot write standard output: {exc.strerror}", err=True)
+            raise typer.Exit(1) from None
+        return
+    try:
+        with atomic_writer(output) as out:
+            for chunk in chunks:
+                out.write(chunk + "\n")
+    except OutputError as exc:
+        raise UsageProblem(str(exc)) from None
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):
+            raise
+        raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
+
+
+def _drop_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush does not fail again."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+
+
+def _extract_corpus(
+    source: str,
+    reference: date | None,
+    lang: str,
+    format: str,
+    output: str | None,
+    encoding: str | None,
+    jobs: int,
+) -> None:
+    """Stream a corpus record by record; failed records are error entries, then exit 1."""
+    from timeline.engines.corpus import process_corpus
+    from timeline.ingest.readers import DEFAULT_ENCODING, InputError, open_corpus
+
+    failed: list[int] = []
+    total = 0
+    try:
+        stream, size = open_corpus(source)
+    except InputError as exc:
+        _input_failure(exc)
+    closing = contextlib.nullcontext() if source == "-" else stream
+    with closing, _ProgressBar(size) as (advance, start):
+        chunks = process_corpus(
+            source,
+            reference,
+            lang,
+            encoding or DEFAULT_ENCODING,
+            failed,
+            fmt=format,
+            jobs=jobs,
+            progress=advance,
+            on_start=start,
+            stream=stream,
+        )
+        counted = _Counter(chunks)
+        if format == "jsonl":
+            _emit(counted, output)
+        elif format == "csv":
+            _emit(_with_csv_header(counted), output)
+        else:
+            _emit(_as_array(counted), output)
+        total = counted.count
+    if failed:
+        lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
+        typer.echo(
+            f"timeline: {len(failed)} of {total} record(s) failed (lines {lines}); "
+            "see the error entries in the output",
+            err=True,
+        )
+        raise typer.Exit(1)
+
+
+class _Counter:
+    """Counts the records that pass through, for the closing summary."""
+
+    def __init__(self, chunks: Iterable[str]) -> None:
+        self.chunks = chunks
+        self.count = 0
+
+    def __iter__(self) -> Iterator[str]:
+        for chunk in self.chunks:
+            self.count += 1
+            yield chunk
+
+
+def _with_csv_header(rows: Iterable[str]) -> Iterator[str]:
+    from timeline.render.csv import header
+
+    yield header()
+    for chunk in rows:
+        if chunk:  # a document with no events has no rows
+            yield chunk
+
+
+def _as_array(lines: Iterable[str]) -> Iterator[str]:
+    first = True
+    yield "["
+    for line in lines:
+        yield ("  " if first else ", ") + line
+        first = False
+    yield "]"
+
+
+class _ProgressBar:
+    """A rich progress bar on stderr, only when stderr is a terminal; silent otherwise.
+
+    Yields (advance, start): `advance(n)` adds n bytes done; `start()` shows the bar, called
+    once worker processes exist (the bar's refresh thread must not be forked).
+    """
+
+    def __init__(self, total: int | None) -> None:
+        self.total = total
+        self.progress: object | None = None
+
+    def __enter__(self) -> tuple[Callable[[int], None] | None, Callable[[], None] | None]:
+        if not sys.stderr.isatty():
+            return None, None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeElapsedColumn,
+            TimeRemainingColumn,
+        )
+
+        progress = Progress(
+            TextColumn("extracting"),
+            BarColumn(),
+            DownloadColumn(),
+            TimeElapsedColumn(),
+            TimeRemainingColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        task = progress.add_task("extract", total=self.total)
+        self.progress = progress
+
+        def advance(size: int) -> None:
+            progress.advance(task, size)
+
+        return advance, progress.start
+
+    def __exit__(self, *exc: object) -> None:
+        if self.progress is not None:
+            self.progress.stop()  # type: ignore[attr-defined]
+
+
+def schema_command() -> None:
+    """Print the JSON Schema of `timeline extract` output (generated from the models)."""
+    from timeline.models.document import Document
+
+    typer.echo(json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False))

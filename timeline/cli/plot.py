@@ -1,0 +1,145 @@
+"""`timeline plot`: draw an article's events, or an edited `timeline extract` JSON, as a picture."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from timeline.cli.options import (
+    LangOption,
+    PublishedOption,
+    UsageProblem,
+    check_language,
+    parse_published,
+)
+
+SUFFIXES = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
+THEMES = ("light", "dark")
+_SIZE = re.compile(r"\s*([0-9]{1,3}(?:\.[0-9]{1,3})?)\s*[xX×]\s*([0-9]{1,3}(?:\.[0-9]{1,3})?)\s*")
+MIN_INCHES = 3.0
+MAX_INCHES = 100.0
+
+
+def register(app: typer.Typer) -> None:
+    app.command("plot", short_help="Draw an article's timeline as PNG, SVG or PDF.")(plot_command)
+
+
+def plot_command(
+    input: Annotated[
+        str,
+        typer.Argument(
+            help="An article (a text file, an HTML page, '-' for standard input) or a JSON "
+            "file written by `timeline extract`."
+        ),
+    ],
+    published: PublishedOption = None,
+    lang: LangOption = "auto",
+    output: Annotated[
+        str | None,
+        typer.Option("--output", "-o", help="Picture to write: .png, .svg or .pdf."),
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option(help="Title; default: the document's title or first line.")
+    ] = None,
+    width: Annotated[float | None, typer.Option(help="Width in inches (default 12).")] = None,
+    height: Annotated[
+        float | None, typer.Option(help="Height in inches (default: what the labels need).")
+    ] = None,
+    size: Annotated[str | None, typer.Option(help="Width and height in inches, e.g. 12x6.")] = None,
+    dpi: Annotated[float, typer.Option(help="Resolution of PNG output.")] = 150.0,
+    theme: Annotated[str, typer.Option(help="light or dark.")] = "light",
+    show: Annotated[bool, typer.Option("--show", help="Also open it in a window.")] = False,
+    encoding: Annotated[
+        str | None,
+        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+    ] = None,
+) -> None:
+    """Plot the events of an article on a time axis: points, periods, vague times, publication."""
+    fmt = _format_of(output, show)
+    if theme not in THEMES:
+        raise UsageProblem(f"unknown --theme {theme!r}; choose light or dark")
+    if not 10 <= dpi <= 1200:
+        raise UsageProblem(f"--dpi {dpi:g} is out of range (10 to 1200)")
+    width, height = _dimensions(width, height, size)
+    check_language(lang)
+    reference = parse_published(published, required=False)
+
+    from timeline.ingest.readers import InputError, check_encoding
+    from timeline.pipeline.sources import load_document
+
+    try:
+        if encoding is not None:
+            check_encoding(encoding)
+        document = load_document(input, reference, lang, encoding)
+    except InputError as exc:
+        # as in `timeline extract`: 2 for what the command line got wrong, 1 for bad content
+        if exc.exit_code == 2:
+            raise UsageProblem(str(exc)) from None
+        typer.echo(f"timeline: error: {exc}", err=True)
+        raise typer.Exit(exc.exit_code) from None
+
+    import matplotlib
+
+    if not show:  # headless: no display is touched, and pyplot (if anything loads it) uses Agg
+        matplotlib.use("Agg")
+    from timeline.render.plot import PlotOptions, render
+    from timeline.render.plot import show as show_window
+
+    options = PlotOptions(title=title, width=width, height=height, dpi=dpi, theme=theme)
+    notes: list[str] = []
+    if output is not None:
+        from timeline.render.atomic import OutputError, write_bytes
+
+        data, notes = render(document, fmt, options)
+        try:
+            write_bytes(output, data)
+        except OutputError as exc:
+            raise UsageProblem(str(exc)) from None
+    if show:
+        notes += [n for n in show_window(document, options) if n not in notes]
+    for note in notes:
+        typer.echo(f"timeline: note: {note}", err=True)
+
+
+def _format_of(output: str | None, show: bool) -> str:
+    """The format named by the output's suffix; checked before any work is done."""
+    if output is None:
+        if show:
+            return "png"
+        raise UsageProblem("give -o FILE (.png, .svg or .pdf) or --show")
+    path = Path(output)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise UsageProblem(
+            f"cannot tell the format of {output!r}: the name must end in .png, .svg or .pdf"
+        )
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UsageProblem(f"cannot write {output}: folder {folder} does not exist")
+    if path.is_dir():
+        raise UsageProblem(f"cannot write {output}: it is a directory")
+    return SUFFIXES[suffix]
+
+
+def _dimensions(
+    width: float | None, height: float | None, size: str | None
+) -> tuple[float, float | None]:
+    if size is not None:
+        if width is not None or height is not None:
+            raise UsageProblem("give either --size or --width/--height, not both")
+        match = _SIZE.fullmatch(size)
+        if match is None:
+            raise UsageProblem(
+                f"invalid --size {size!r}: expected WIDTHxHEIGHT in inches, e.g. 12x6"
+            )
+        width, height = float(match.group(1)), float(match.group(2))
+    width = 12.0 if width is None else width
+    for name, value in (("width", width), ("height", height)):
+        if value is not None and not MIN_INCHES <= value <= MAX_INCHES:
+            raise UsageProblem(
+                f"--{name} {value:g} is out of range ({MIN_INCHES:g} to {MAX_INCHES:g} inches)"
+            )
+    return width, height

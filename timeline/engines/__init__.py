@@ -1,0 +1,1 @@
+"""Running the pipeline over many documents: one process, a pool of workers."""

@@ -1,0 +1,279 @@
+"""Process documents: one article, or a JSONL corpus as a stream in input order, nothing lost.
+
+`extract_document` is the one place a command turns a text into a Document: it applies --lang
+(or detects the language) and records where the language and the date came from, so `extract`
+and `plot` report the same thing for the same input.
+
+A corpus is read lazily and written as it goes, so memory stays constant whatever its size.
+With `jobs` > 1 records are sent to worker processes in small chunks, with a bounded number of
+chunks in flight (Pool.imap would read the whole input ahead), and results are yielded strictly
+in input order: the output is byte-identical to a run with one job.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import re
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import BinaryIO, Literal
+
+from timeline.ingest.readers import CorpusRecord, read_jsonl
+
+LangSource = Literal["cli", "detected", "jsonl"]
+CORPUS_FORMATS = ("json", "jsonl", "csv")
+CHUNK = 8
+"""Records per task sent to a worker: enough to amortise pickling, small enough to balance."""
+IN_FLIGHT_PER_JOB = 4
+"""Chunks queued per worker: keeps every worker busy while bounding memory."""
+
+
+def extract_document(
+    text: str,
+    published: date,
+    lang: str,
+    doc_id: str,
+    title: str | None = None,
+    published_source: str = "cli",
+    lang_source: LangSource = "cli",
+) -> object:
+    """Extract one document with --lang applied or the language detected, and say which.
+
+    Under 'auto' the language comes from timeline.ingest.detect and `lang_source` becomes 'detected';
+    a text that looks like a language we have no data for gets a warning, never a silent guess.
+    Returns a timeline.models.document.Document (typed loosely to keep pydantic out of import time).
+    """
+    from timeline.pipeline.document import extract
+    from timeline.pipeline.phrase import AUTO
+
+    warnings: list[str] = []
+    code = lang
+    if lang == AUTO:
+        from timeline import languages
+        from timeline.ingest.detect import detect
+
+        detection = detect(text, languages.available())
+        code = detection.lang
+        lang_source = "detected"
+        if detection.warning:
+            warnings.append(detection.warning)
+    document = extract(
+        text,
+        published,
+        code,
+        doc_id=doc_id,
+        title=title,
+        published_source=published_source,
+    )
+    return document.model_copy(
+        update={"lang_source": lang_source, "warnings": [*document.warnings, *warnings]}
+    )
+
+
+_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_DAY_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.,+\-Z]{2,40}")
+
+
+def record_date(value: str) -> date | None:
+    """A record's publication day: YYYY-MM-DD, or an ISO date-time (scrapers often keep the
+    time) whose date as written is the local publication day. None when it is no real date."""
+    try:
+        if _DAY.fullmatch(value):
+            day = date.fromisoformat(value)
+        elif _DAY_TIME.fullmatch(value):
+            day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+        else:
+            return None
+    except ValueError:
+        return None
+    return None if day == date.max else day  # the day after publication must exist
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What one corpus record became: its output text ('' for a CSV document with no rows)."""
+
+    line: int
+    text: str
+    ok: bool
+    size: int
+
+
+def error_line(record: CorpusRecord, message: str) -> str:
+    return json.dumps({"id": record.id, "line": record.line, "error": message}, ensure_ascii=False)
+
+
+def _failure(record: CorpusRecord, message: str, fmt: str) -> Outcome:
+    if fmt == "csv":
+        from timeline.render.csv import error_row, format_rows
+
+        text = format_rows([error_row(record.id, record.line, message)])
+    else:
+        text = error_line(record, message)
+    return Outcome(record.line, text, False, record.size)
+
+
+def process_record(
+    record: CorpusRecord, published: date | None, lang: str, fmt: str = "jsonl"
+) -> Outcome:
+    """The output of one record in format `fmt` (json and jsonl: one compact JSON line).
+
+    --published overrides the record's own date; a record's own 'lang' overrides --lang.
+    Anything wrong with the record, even an unexpected failure of the extractor, becomes an
+    error in the output and the run goes on.
+    """
+    from timeline.pipeline.phrase import UnknownLanguage
+
+    if record.error:
+        return _failure(record, record.error, fmt)
+    source = "cli" if published is not None else "jsonl"
+    reference = published
+    if reference is None:
+        if record.published is None:
+            return _failure(record, "no 'published' date (YYYY-MM-DD) and no --published", fmt)
+        reference = record_date(record.published)
+        if reference is None:
+            return _failure(record, f"bad 'published' {record.published!r}: use YYYY-MM-DD", fmt)
+    record_lang = record.lang
+    lang_source: LangSource = "jsonl" if record_lang and record_lang != "auto" else "cli"
+    try:
+        document = extract_document(
+            record.text or "",
+            reference,
+            record_lang or lang,
+            doc_id=record.id if record.id is not None else f"line-{record.line}",
+            title=record.title,
+            published_source=source,
+            lang_source=lang_source,
+        )
+    except UnknownLanguage as exc:
+        return _failure(record, str(exc), fmt)
+    except Exception as exc:  # a bug must not cost the rest of a long corpus run
+        return _failure(record, f"internal error ({type(exc).__name__}: {exc}); please report", fmt)
+    return Outcome(record.line, render_record(document, fmt), True, record.size)
+
+
+def render_record(document: object, fmt: str) -> str:
+    """One document of a corpus in format `fmt`."""
+    if fmt == "csv":
+        from timeline.render.csv import event_rows, format_rows
+
+        return format_rows(event_rows(document))  # type: ignore[arg-type]
+    return document.model_dump_json()  # type: ignore[attr-defined]
+
+
+def _chunk_worker(
+    args: tuple[list[CorpusRecord], date | None, str, str],
+) -> list[Outcome]:
+    records, published, lang, fmt = args
+    return [process_record(record, published, lang, fmt) for record in records]
+
+
+def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusRecord]]:
+    chunk: list[CorpusRecord] = []
+    for record in records:
+        chunk.append(record)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def preload(lang: str) -> None:
+    """Load language data (and the detector under 'auto') before forking, so workers share it."""
+    from timeline import languages
+    from timeline.pipeline.phrase import AUTO
+
+    for code in languages.available():
+        languages.load(code)
+    if lang == AUTO:
+        from timeline.ingest.detect import preload as load_detector
+
+        load_detector()
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """fork where the platform has it (workers inherit loaded data); spawn elsewhere."""
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def process_records(
+    records: Iterable[CorpusRecord],
+    published: date | None,
+    lang: str,
+    fmt: str = "jsonl",
+    jobs: int = 1,
+    on_start: Callable[[], None] | None = None,
+) -> Iterator[Outcome]:
+    """Outcomes in input order, from `jobs` processes (1: in this process).
+
+    `on_start` runs once the workers exist: a progress bar's thread must start after the fork.
+    """
+    if jobs <= 1:
+        if on_start is not None:
+            on_start()
+        for record in records:
+            yield process_record(record, published, lang, fmt)
+        return
+    preload(lang)
+    with _context().Pool(jobs) as pool:
+        if on_start is not None:
+            on_start()
+        pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
+        limit = jobs * IN_FLIGHT_PER_JOB
+        for chunk in _chunks(records, CHUNK):
+            pending.append(pool.apply_async(_chunk_worker, ((chunk, published, lang, fmt),)))
+            while len(pending) >= limit or (pending and pending[0].ready()):
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def process_corpus(
+    source: str,
+    published: date | None,
+    lang: str,
+    encoding: str,
+    failed: list[int],
+    fmt: str = "jsonl",
+    jobs: int = 1,
+    progress: Callable[[int], None] | None = None,
+    on_start: Callable[[], None] | None = None,
+    stream: BinaryIO | None = None,
+) -> Iterator[str]:
+    """Yield output texts in input order; line numbers of failed records go into `failed`.
+
+    `progress` is called with the bytes of input each finished record covered; `stream` is the
+    corpus already opened (see timeline.ingest.readers.open_corpus), else `source` is opened.
+    """
+    outcomes = process_records(
+        read_jsonl(source, encoding, stream), published, lang, fmt, jobs, on_start=on_start
+    )
+    for outcome in outcomes:
+        if not outcome.ok:
+            failed.append(outcome.line)
+        if progress is not None:
+            progress(outcome.size)
+        yield outcome.text
+
+
+def document_from_article(article: object, published: date | None, lang: str) -> object:
+    """The Document of an article read by io.readers.read_article: the date given on the
+    command line, else the page's own; what `timeline extract` and `timeline plot` both need."""
+    from timeline.ingest.readers import reference_date
+
+    reference, date_source = reference_date(published, article)
+    return extract_document(
+        article.text,  # type: ignore[attr-defined]
+        reference,
+        lang,
+        doc_id=article.doc_id,  # type: ignore[attr-defined]
+        title=article.title,  # type: ignore[attr-defined]
+        published_source=date_source,
+        lang_source="cli",
+    )

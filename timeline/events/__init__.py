@@ -1,0 +1,1 @@
+"""Events: the happenings the times date, in order."""

@@ -1,0 +1,458 @@
+"""Productions: the language-free meaning of a rule's matched groups.
+
+A language file's rule names one of these functions and a pattern whose groups carry roles
+(`day`, `month`, `unit`, `deictic`, ...). The production reads the roles' values (already looked up
+in the language's tables) and builds an underspecified spec. No words live here: what "lalu" or
+"ago" means is in the language file; what "a past cue on a month" means is here.
+
+A production returns None when the roles do not fit it (a 'quarter' rule that matched 'minggu'),
+which lets another rule claim the text; it raises Rejected when the text names an impossible time
+('32 Juni 2024'), which blocks the span entirely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+from typing import Any
+
+from timeline.calendar.arithmetic import (
+    CLOCK_UNITS,
+    SEASON_CODES,
+    Unit,
+    duration_value,
+    is_valid_date,
+)
+from timeline.grammar.specs import (
+    Anchoring,
+    CalendarSpec,
+    ClockSpec,
+    DurationSpec,
+    FocusPeriodSpec,
+    MovingDateSpec,
+    PeriodEndingSpec,
+    RecentSpec,
+    ReferenceSpec,
+    Rejected,
+    RelativeSpec,
+    SetSpec,
+    Spec,
+    VagueShiftSpec,
+)
+from timeline.languages import Amount, Language
+
+Roles = Mapping[str, Any]
+# A production gives one spec, or for a range one spec per named part of the match.
+Production = Callable[[Roles, Language], Spec | list[tuple[str, Spec]] | None]
+
+PRODUCTIONS: dict[str, Production] = {}
+
+_CALENDAR_UNITS_FOR_NTH = {
+    Unit.QUARTER: 4,
+    Unit.HALF: 2,
+    Unit.WEEK: 53,
+    Unit.CENTURY: 30,
+    Unit.MONTH: 12,
+    Unit.DECADE: 10,
+    Unit.MILLENNIUM: 3,
+}
+
+
+def production(function: Production) -> Production:
+    PRODUCTIONS[function.__name__] = function
+    return function
+
+
+def offset_and_anchoring(value: Any) -> tuple[int, Anchoring]:
+    """Deictic words are `-1` or `{offset = -1, anchor = "discourse"}` in language files."""
+    if isinstance(value, dict):
+        return int(value.get("offset", 0)), Anchoring(value.get("anchor", "reference"))
+    return int(value), Anchoring.REFERENCE
+
+
+def _unit(roles: Roles) -> Unit | None:
+    value = roles.get("unit") or roles.get("unit_one") or roles.get("vague_unit")
+    return Unit(value) if value else None
+
+
+def _amount(roles: Roles) -> Amount | None:
+    """The count before a unit: 'sebulan' is one, 'bertahun-tahun' and 'bulan-bulan' are vague."""
+    if roles.get("unit_one"):
+        return Amount(1.0)
+    if roles.get("vague_unit") or roles.get("unit2"):
+        return Amount(None)
+    amount = roles.get("amount")
+    if isinstance(amount, int | float):  # a word class that counts once: 'the year ended'
+        amount = Amount(float(amount))
+    times = roles.get("times")
+    if times is not None and amount is not None and not amount.vague:
+        return Amount(times * amount.value)  # '1x24 jam': 24 hours
+    return amount
+
+
+def _year(roles: Roles) -> tuple[int | None, int]:
+    if roles.get("year") is not None:
+        return roles["year"], 4
+    if roles.get("year2") is not None:
+        return roles["year2"], 2
+    return None, 4
+
+
+def _year_offset(roles: Roles) -> int | None:
+    """'tahun lalu' after a month or holiday names the year relative to the anchor."""
+    if roles.get("year_deictic") is None:
+        return None
+    return offset_and_anchoring(roles["year_deictic"])[0]
+
+
+def _direction(roles: Roles) -> tuple[int | None, Anchoring]:
+    """The cue a deictic word gives a month, weekday or season: -1/+1, or -2/+2 for a strict
+    one ('last June' said in June is the June before; 'Juni lalu' may be this June)."""
+    value = roles.get("deictic")
+    if value is None:
+        return None, Anchoring.REFERENCE
+    offset, anchoring = offset_and_anchoring(value)
+    if isinstance(value, dict) and value.get("strict"):
+        offset *= 2
+    return offset, anchoring
+
+
+@production
+def date(roles: Roles, language: Language) -> Spec | None:
+    """Calendar fields in words: '17 Juni 2024', 'September 2023', 'Maret lalu', 'Senin depan'."""
+    year, digits = _year(roles)
+    month, day, weekday = roles.get("month"), roles.get("day"), roles.get("weekday")
+    if month is None and day is None and weekday is None and year is None:
+        return None
+    if day is not None and month is None:
+        return None
+    if day is not None and not is_valid_date(year if digits == 4 and year else 2024, month, day):
+        raise Rejected(f"no day {day} in month {month}")
+    direction, anchoring = _direction(roles)
+    calendar = CalendarSpec(
+        year=year,
+        year_digits=digits,
+        month=month,
+        day=day,
+        weekday=weekday,
+        unit=_unit(roles) if day is not None else None,  # 'the week of March 6'
+        year_offset=_year_offset(roles),
+        direction=direction,
+        mod=roles.get("mod"),
+        anchoring=anchoring,
+    )
+    if roles.get("part") and (day is not None or weekday is not None):
+        return ClockSpec(part=roles["part"], date=calendar)  # 'Jumat pagi (21/6)'
+    return calendar
+
+
+@production
+def numeric_date(roles: Roles, language: Language) -> Spec | None:
+    """'19/6/2024', '06/19/2024', 'Rabu (19/6)': the language's day/month order decides."""
+    first, second = roles["n1"], roles["n2"]
+    if language.date_order.startswith("M") and first <= 12:
+        month, day = first, second
+    else:
+        day, month = first, second
+    if not 1 <= month <= 12 or day < 1:
+        raise Rejected(f"no month {month}")
+    fields = dict(roles)
+    fields.update(day=day, month=month)
+    return date(fields, language)
+
+
+@production
+def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | None:
+    """'17-19 Juni 2024', 'Senin-Rabu (17-19/6)', '2019-2024': two dates sharing what the second
+    names (month, year); the parts of the match named `first` and `second` become two
+    expressions, as TimeML annotates a range."""
+    second = numeric_date(roles, language) if "n1" in roles else date(roles, language)
+    if not isinstance(second, CalendarSpec):
+        return None
+    if roles.get("year_first") is not None:
+        first_year = roles["year_first"]
+        if roles.get("year") is None or first_year >= roles["year"]:
+            return None
+        return [("first", replace(second, year=first_year)), ("second", second)]
+    if second.day is None and roles.get("month_first") is not None:  # 'Juli hingga Oktober 2023'
+        if second.month is None or roles["month_first"] >= second.month:
+            return None
+        return [("first", replace(second, month=roles["month_first"])), ("second", second)]
+    first_day = roles.get("day_first")
+    month = roles.get("month_first") or second.month
+    if first_day is None or second.day is None or (month, first_day) >= (second.month, second.day):
+        return None
+    year = second.year if second.year is not None else 2024  # leap-safe check without a year
+    if not is_valid_date(year, month, first_day):
+        raise Rejected(f"no day {first_day} in month {month}")
+    weekday = roles.get("weekday_first")
+    first = replace(second, day=first_day, month=month, weekday=weekday)
+    return [("first", first), ("second", second)]
+
+
+@production
+def focus_period(roles: Roles, language: Language) -> Spec | None:
+    """'the latest period': the period the report is about (see context)."""
+    return FocusPeriodSpec()
+
+
+@production
+def reporting_period(roles: Roles, language: Language) -> Spec | None:
+    """'the quarter ended Sept. 30', 'the year ending March 31': the context supplies the day."""
+    unit = _unit(roles)
+    if unit is None or unit in CLOCK_UNITS:
+        return None
+    return PeriodEndingSpec(unit=unit)
+
+
+@production
+def relative_unit(roles: Roles, language: Language) -> Spec | None:
+    """'bulan lalu', 'next year', 'awal pekan ini', 'earlier this month'."""
+    unit = _unit(roles)
+    if unit is None or unit in CLOCK_UNITS:
+        return None
+    # Without a deictic word ('akhir tahun', 'akhir pekan') the unit is the one the text is
+    # about: the last such period it named, else the current one.
+    deictic = roles.get("deictic", {"offset": 0, "anchor": Anchoring.TOPIC.value})
+    offset, anchoring = offset_and_anchoring(deictic)
+    if unit is Unit.WEEKEND and anchoring is Anchoring.TOPIC:
+        # 'the weekend', 'akhir pekan': a weekend is told like a weekday, by the tense around it
+        # ('said over the weekend' on Monday is the one just past), not as the current week's.
+        return CalendarSpec(unit=Unit.WEEKEND, mod=roles.get("mod"))
+    return RelativeSpec(unit=unit, offset=offset, mod=roles.get("mod"), anchoring=anchoring)
+
+
+@production
+def relative_day(roles: Roles, language: Language) -> Spec | None:
+    """'kemarin', 'lusa', 'tomorrow', 'keesokan harinya'."""
+    offset, anchoring = offset_and_anchoring(roles["relday"])
+    return RelativeSpec(unit=Unit.DAY, offset=offset, anchoring=anchoring)
+
+
+@production
+def shift(roles: Roles, language: Language) -> Spec | None:
+    """'dua hari lalu', 'three weeks ago', 'in two years', 'beberapa hari lalu'."""
+    unit = _unit(roles)
+    amount = _amount(roles) or (None if "amount" in roles else Amount(1.0))
+    if unit is None or amount is None or roles.get("direction") is None:
+        return None
+    direction, anchoring = offset_and_anchoring(roles["direction"])
+    if direction == 0:
+        return None
+    # English 'in': 'in two weeks' is a date ahead, or in a past clause a span (see tense.py)
+    may_be_span = isinstance(roles["direction"], dict) and bool(
+        roles["direction"].get("may_be_span")
+    )
+    if amount.vague:
+        return VagueShiftSpec(
+            unit=unit, direction=direction, anchoring=anchoring, may_be_span=may_be_span
+        )
+    if not float(amount.value).is_integer():
+        return None
+    return RelativeSpec(
+        unit=unit,
+        offset=direction * int(amount.value),
+        anchoring=anchoring,
+        counted=True,
+        may_be_span=may_be_span,
+    )
+
+
+@production
+def recent(roles: Roles, language: Language) -> Spec | None:
+    """'tiga bulan terakhir', 'the past few weeks', 'in recent months': ends on the anchor day."""
+    unit = _unit(roles)
+    amount = _amount(roles)
+    if unit is None or ("amount" in roles and amount is None):
+        return None
+    if amount is None and roles.get("recent") == "one":
+        amount = Amount(1.0)  # 'the past week': one week
+    return RecentSpec(unit=unit, amount=None if amount is None else amount.value)
+
+
+@production
+def upcoming(roles: Roles, language: Language) -> Spec | None:
+    """'tiga hari ke depan', 'the next few days', 'the coming weeks': starts on the anchor day."""
+    spec = recent(roles, language)
+    return replace(spec, direction=1) if isinstance(spec, RecentSpec) else None
+
+
+@production
+def duration(roles: Roles, language: Language) -> Spec | None:
+    """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'."""
+    unit = _unit(roles)
+    amount = _amount(roles)
+    if unit is None or amount is None:
+        return None
+    year, _ = _year(roles)  # 'sembilan bulan pertama 2024'
+    return DurationSpec(unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles))
+
+
+@production
+def recurrence(roles: Roles, language: Language) -> Spec | None:
+    """'setiap tahun', 'tiap Senin', 'every week', 'daily'."""
+    if roles.get("frequency"):
+        value = roles["frequency"]
+        return SetSpec(value=value)
+    if roles.get("weekday") is not None:
+        part = f"T{roles['part']}" if roles.get("part") else ""
+        return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
+    if roles.get("season") in SEASON_CODES:
+        return SetSpec(value=f"XXXX-{roles['season']}")
+    if roles.get("month") is not None:  # 'every July', 'setiap Agustus', 'every March 5'
+        day = f"-{roles['day']:02d}" if roles.get("day") is not None else ""
+        return SetSpec(value=f"XXXX-{roles['month']:02d}{day}")
+    unit = _unit(roles)
+    if unit is None:
+        return None
+    amount: Amount | None = roles.get("amount")
+    count = 1.0 if amount is None or amount.vague else amount.value
+    return SetSpec(value=duration_value(unit, count), unit=unit)
+
+
+@production
+def blocker(roles: Roles, language: Language) -> Spec | None:
+    """Text that looks like a time but is not one ('UU Nomor 7 Tahun 2017'): claim it, yield
+    nothing, so that no other rule tags a piece of it."""
+    raise Rejected("not a temporal expression")
+
+
+@production
+def reference(roles: Roles, language: Language) -> Spec | None:
+    """'baru-baru ini', 'now', 'di masa depan'."""
+    return ReferenceSpec(value=roles["ref"])
+
+
+@production
+def clock(roles: Roles, language: Language) -> Spec | None:
+    """'pukul 14.30 WIB', '10:30 a.m.', 'jam 7 malam', 'noon'."""
+    hour, minute = roles.get("hour"), roles.get("minute")
+    if roles.get("clockword"):
+        hour, minute = (int(x) for x in str(roles["clockword"]).split(":"))
+    if hour is None:
+        return None
+    minute = minute or 0
+    part = roles.get("part")
+    half = roles.get("ampm")
+    if half is not None:
+        if not 1 <= hour <= 12:
+            raise Rejected(f"no hour {hour} {half}")
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    elif part in ("AF", "EV") or (part == "NI" and hour >= 6) or (part == "MI" and hour < 6):
+        hour = hour + 12 if hour < 12 else hour
+    elif part in ("MO", "DT") and hour == 12:
+        hour = 0  # 'twelve in the morning', 'pukul 12 dini hari': midnight
+    if hour == 24 and minute == 0:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= minute <= 59):
+        raise Rejected(f"no time {hour}:{minute:02d}")
+    return ClockSpec(hour=hour, minute=minute, part=None, zone=roles.get("zone"))
+
+
+@production
+def part_of_day(roles: Roles, language: Language) -> Spec | None:
+    """'pagi', 'malam', 'morning': only meaningful joined to a day ('Senin malam')."""
+    return ClockSpec(part=roles["part"], zone=roles.get("zone"))
+
+
+@production
+def relative_part_of_day(roles: Roles, language: Language) -> Spec | None:
+    """'tadi malam', 'semalam', 'tonight', 'this morning'."""
+    offset, part = roles["relpart"]
+    return ClockSpec(part=part, date=RelativeSpec(unit=Unit.DAY, offset=int(offset)))
+
+
+@production
+def nth_unit(roles: Roles, language: Language) -> Spec | None:
+    """'kuartal ketiga 2023', 'Q3 2023', 'semester I 2024', 'abad ke-21', 'week 25'."""
+    unit = _unit(roles)
+    index = roles.get("ordinal")
+    if unit is None or index is None or unit not in _CALENDAR_UNITS_FOR_NTH:
+        return None
+    if not 1 <= index <= _CALENDAR_UNITS_FOR_NTH[unit]:
+        raise Rejected(f"no {unit} number {index}")
+    year, digits = _year(roles)
+    direction, anchoring = _direction(roles)
+    if unit is Unit.MONTH:
+        return CalendarSpec(year=year, year_digits=digits, month=index, direction=direction)
+    return CalendarSpec(
+        year=year,
+        year_digits=digits,
+        unit=unit,
+        index=index,
+        year_offset=_year_offset(roles),
+        direction=direction,
+        mod=roles.get("mod"),
+        anchoring=anchoring,
+    )
+
+
+@production
+def season(roles: Roles, language: Language) -> Spec | None:
+    """'the summer of 2023', 'musim panas lalu', 'last winter'."""
+    code = roles.get("season")
+    if code not in SEASON_CODES:
+        return None
+    year, digits = _year(roles)
+    direction, anchoring = _direction(roles)
+    return CalendarSpec(
+        year=year,
+        year_digits=digits,
+        unit=Unit.SEASON,
+        index=SEASON_CODES.index(code),
+        year_offset=_year_offset(roles),
+        direction=direction,
+        mod=roles.get("mod"),
+        anchoring=anchoring,
+    )
+
+
+@production
+def decade(roles: Roles, language: Language) -> Spec | None:
+    """'tahun 1990-an', 'the 1990s', "the '90s": the digits name the decade."""
+    digits = "".join(ch for ch in str(roles["decade"]) if ch.isdigit())
+    if len(digits) == 4:
+        return CalendarSpec(unit=Unit.DECADE, year=int(digits), mod=roles.get("mod"))
+    if len(digits) == 2:
+        return CalendarSpec(unit=Unit.DECADE, year=int(digits), year_digits=2, mod=roles.get("mod"))
+    return None
+
+
+@production
+def holiday(roles: Roles, language: Language) -> Spec | None:
+    """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024': fixed, computed or tabled."""
+    meaning = roles["holiday"]
+    year, digits = _year(roles)
+    direction, _ = _direction(roles)
+    if roles.get("hijri_year") and isinstance(meaning, dict) and meaning.get("hijri_month"):
+        year, digits = _gregorian_year(int(roles["hijri_year"]), int(meaning["hijri_month"])), 4
+    shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
+    if roles.get("eve"):  # 'malam Tahun Baru': the night before the day
+        spec = holiday(
+            {k: v for k, v in roles.items() if k != "eve"} | {"days": 1, "days_sign": "-"}, language
+        )
+        return None if spec is None else ClockSpec(part=roles["eve"], date=spec)
+    if isinstance(meaning, str) and not shift_days:
+        month, day = (int(x) for x in meaning.split("-"))
+        return CalendarSpec(
+            year=year,
+            year_digits=digits,
+            month=month,
+            day=day,
+            year_offset=_year_offset(roles),
+            direction=direction,
+        )
+    if isinstance(meaning, str):  # 'H-3 Natal': a fixed date moved by days
+        month, day = meaning.split("-")
+        meaning = {"rule": "fixed", "month": month, "day": day}
+    rule = tuple(sorted((str(key), str(value)) for key, value in meaning.items()))
+    offset = _year_offset(roles)
+    return MovingDateSpec(
+        rule=rule, year=year, year_offset=offset, direction=direction, shift_days=shift_days
+    )
+
+
+def _gregorian_year(hijri_year: int, hijri_month: int) -> int:
+    """The Gregorian year in which a month of a Hijri year falls (mean year lengths; exact
+    enough to pick the year of a holiday whose dates the language file tables)."""
+    return int(621.5643 + (hijri_year + (hijri_month - 1) / 12) * 0.970224)

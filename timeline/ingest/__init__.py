@@ -1,0 +1,1 @@
+"""Reading input: files, HTML pages and JSONL corpora, their language, and their sentences."""

@@ -1,0 +1,276 @@
+"""Read what users point the tool at: a text file, an HTML page, standard input, or a JSONL corpus.
+
+Every problem becomes an InputError with one line that says what was expected, so the CLI can
+print it without a traceback. Its `exit_code` says whose problem it is: 2 (InputUsageError) when
+the command line names something that cannot be read at all (a missing file, a folder, a missing
+optional extra, no publication date), 1 when the content itself is unusable (binary data, the
+wrong encoding). Nothing is guessed: text without a publication date is an error.
+
+`read_article` + `reference_date` are the one way commands turn an INPUT argument into a text and
+its reference date; `timeline extract` and `timeline plot` share them.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+DEFAULT_ENCODING = "utf-8"
+HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+PublishedSource = Literal["cli", "jsonl", "html-metadata"]
+
+
+class InputError(ValueError):
+    """Input whose content cannot be used; the message is one line naming the input and why."""
+
+    exit_code = 1
+
+
+class InputUsageError(InputError):
+    """The command line names an input that cannot be read at all: a usage error (exit 2)."""
+
+    exit_code = 2
+
+
+@dataclass(frozen=True)
+class Article:
+    """One document read from a file or standard input, with what its markup told about it.
+
+    `published` and `published_source` are set only when the input itself carries a date
+    (an HTML page's metadata); `lang` only when it names its language in a way we trust.
+    """
+
+    text: str
+    title: str | None
+    source: str  # the path as given, or '-'
+    published: date | None = None
+    published_source: PublishedSource | None = None
+    lang: str | None = None
+    kind: Literal["text", "html"] = "text"
+
+    @property
+    def doc_id(self) -> str:
+        """The document id printed in the output: the file name, or 'stdin'."""
+        return "stdin" if self.source == "-" else Path(self.source).name
+
+
+def display_name(source: str) -> str:
+    return "standard input" if source == "-" else source
+
+
+def read_bytes(source: str) -> bytes:
+    """All bytes of a file or of standard input ('-'); path problems are usage errors."""
+    if source == "-":
+        return sys.stdin.buffer.read()
+    path = Path(source)
+    if path.is_dir():
+        raise InputUsageError(f"{source} is a directory; give a file")
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+
+
+def _unreadable(source: str, error: OSError) -> InputUsageError:
+    """The one-line error for a file that cannot be opened."""
+    if isinstance(error, FileNotFoundError):
+        return InputUsageError(f"no such file: {source}")
+    if isinstance(error, PermissionError):
+        return InputUsageError(f"cannot read {source}: permission denied")
+    return InputUsageError(f"cannot read {source}: {error.strerror or error}")
+
+
+def check_encoding(encoding: str) -> str:
+    """The codec's canonical name; an unknown encoding is a usage error."""
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputUsageError(f"unknown encoding {encoding!r}") from None
+
+
+def decode(data: bytes, encoding: str, name: str) -> str:
+    """Decode a whole input, refusing binary data with a message that says what was expected.
+
+    A UTF-8 byte order mark is dropped (it is not part of the text, and would shift the title).
+    """
+    codec = check_encoding(encoding)
+    if codec != "utf-16" and data[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+        raise InputError(f"{name} looks like UTF-16 text, not {encoding}; pass --encoding utf-16")
+    if not codec.startswith("utf-16") and not codec.startswith("utf-32") and b"\x00" in data[:8192]:
+        raise InputError(f"{name} looks binary, not {encoding} text")
+    if codec == "utf-8" and data.startswith(codecs.BOM_UTF8):
+        data = data[len(codecs.BOM_UTF8) :]
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{name} is not valid {encoding} (byte {exc.start}); pass --encoding, e.g. latin-1"
+        ) from None
+
+
+def read_text(source: str, encoding: str = DEFAULT_ENCODING) -> str:
+    """The whole text of a file or of standard input ('-')."""
+    return decode(read_bytes(source), encoding, display_name(source))
+
+
+def is_html(source: str, data: bytes | None = None) -> bool:
+    """An HTML page: by its suffix, or (standard input, other suffixes) by how it starts."""
+    lower = source.lower()
+    if lower.endswith(HTML_SUFFIXES):
+        return True
+    if lower.endswith(".txt") or data is None:
+        return False
+    head = data[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return head.startswith((b"<!doctype html", b"<html")) or (
+        head.startswith(b"<?xml") and b"<html" in head
+    )
+
+
+def read_article(source: str, encoding: str | None = None) -> Article:
+    """Read one article: plain text (.txt, '-') or an HTML page (.html, .htm, or sniffed).
+
+    For HTML the article text, title and publication date come from the page (trafilatura and
+    htmldate, the optional `html` extra); `encoding` None means UTF-8, or for a page that is not
+    UTF-8 the charset it declares. The title of plain text is its first non-empty line.
+    """
+    data = read_bytes(source)
+    if is_html(source, data):
+        from timeline.ingest.html import parse_html
+
+        return parse_html(data, source, encoding)
+    text = decode(data, encoding or DEFAULT_ENCODING, display_name(source))
+    return Article(text=text, title=title_of(text), source=source)
+
+
+def reference_date(published: date | None, article: Article) -> tuple[date, PublishedSource]:
+    """The reference date and where it came from: --published wins over the page's metadata.
+
+    Without either it is a usage error: the tool never assumes today.
+    """
+    if published is not None:
+        return published, "cli"
+    if article.published is not None and article.published_source is not None:
+        return article.published, article.published_source
+    if article.kind == "html":
+        raise InputUsageError(
+            f"--published YYYY-MM-DD is required: {display_name(article.source)} has no "
+            "publication date in its metadata (the tool never assumes today)"
+        )
+    raise InputUsageError("--published YYYY-MM-DD is required (the tool never assumes today)")
+
+
+def title_of(text: str) -> str | None:
+    """The article's first non-empty line without its dateline, as a default title (shortened)."""
+    from timeline.ingest.sentences import dateline_end
+
+    for line in text.splitlines():
+        line = line.strip()
+        line = line[dateline_end(line) :].strip() or line
+        if line:
+            return line if len(line) <= 100 else line[:99].rstrip() + "…"
+    return None
+
+
+@dataclass(frozen=True)
+class CorpusRecord:
+    """One line of a JSONL corpus: the document, or why it cannot be one (`error`).
+
+    `size` is the line's length in bytes, so progress can be shown as a share of the file.
+    """
+
+    line: int
+    id: str | None
+    text: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    title: str | None = None
+    error: str | None = None
+    size: int = 0
+
+
+def open_corpus(source: str) -> tuple[BinaryIO, int | None]:
+    """The corpus as a binary stream and its size in bytes (None for a pipe or stdin)."""
+    if source == "-":
+        return sys.stdin.buffer, None
+    path = Path(source)
+    if path.is_dir():
+        raise InputUsageError(f"{source} is a directory; give a .jsonl file")
+    try:
+        stream = path.open("rb")
+    except OSError as exc:
+        raise _unreadable(source, exc) from None
+    size = path.stat().st_size if path.is_file() else None
+    return stream, size
+
+
+def read_jsonl(
+    source: str, encoding: str = DEFAULT_ENCODING, stream: BinaryIO | None = None
+) -> Iterator[CorpusRecord]:
+    """Stream a JSONL corpus one record at a time (constant memory); bad lines become errors.
+
+    Blank lines are skipped (they hold no record, e.g. a trailing newline), but line numbers
+    keep counting them so an error names the line an editor shows.
+    """
+    codec = check_encoding(encoding)
+    own = stream is None
+    if stream is None:
+        stream, _ = open_corpus(source)
+    try:
+        for number, raw in enumerate(stream, start=1):
+            if not raw.strip():
+                continue
+            yield _parse_record(number, raw, codec, encoding)
+    finally:
+        if own and stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusRecord:
+    size = len(raw)
+    if codec == "utf-8" and number == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        line = raw.decode(codec)
+    except UnicodeDecodeError as exc:
+        return CorpusRecord(
+            number, None, error=f"line is not valid {encoding} (byte {exc.start})", size=size
+        )
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return CorpusRecord(
+            number, None, error=f"not JSON: {exc.msg} at column {exc.colno}", size=size
+        )
+    except RecursionError:
+        return CorpusRecord(number, None, error="not JSON: nested too deeply", size=size)
+    if not isinstance(record, dict):
+        return CorpusRecord(number, None, error="not a JSON object", size=size)
+    record_id = record.get("id")
+    record_id = None if record_id is None else str(record_id)
+    text = record.get("text")
+    if not isinstance(text, str):
+        return CorpusRecord(number, record_id, error="no 'text' string", size=size)
+    published = record.get("published")
+    lang = record.get("lang")
+    title = record.get("title")
+    return CorpusRecord(
+        number,
+        record_id,
+        text=text,
+        published=published.strip() if isinstance(published, str) else None,
+        lang=lang if isinstance(lang, str) and lang.strip() else None,
+        title=title if isinstance(title, str) else None,
+        size=size,
+    )
+
+
+def is_jsonl(source: str) -> bool:
+    """A corpus, one JSON document per line: recognised by its suffix."""
+    return source.lower().endswith(JSONL_SUFFIXES)

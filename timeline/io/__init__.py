@@ -1,1 +1,0 @@
-"""Reading inputs and writing outputs safely (atomic files, clear errors for bad input)."""

@@ -1,0 +1,1 @@
+"""Pydantic models: the one source of the JSON the tool emits and of its JSON Schemas."""

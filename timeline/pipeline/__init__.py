@@ -1,0 +1,2 @@
+"""The entry points that run the whole stack: one phrase, one document, a document from any
+input."""

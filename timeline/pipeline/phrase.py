@@ -1,0 +1,72 @@
+"""Resolve one phrase: the API behind `timeline resolve` and `timeline check`."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from timeline import languages
+from timeline.discourse.tense import after_deadline_word, needs_tense, toward_deadline
+from timeline.grammar.specs import Rejected
+from timeline.models.document import ResolvedTime
+from timeline.resolution.resolve import Resolution, resolve
+from timeline.tagging.tag import Mention, find_mentions
+
+AUTO = "auto"
+
+
+class UnknownLanguage(ValueError):
+    """A language code with no data file; the message lists the ones there are."""
+
+
+def language_codes(lang: str) -> list[str]:
+    """The languages to try for `lang`: one code, or all of them for 'auto'."""
+    codes = languages.available()
+    if lang == AUTO:
+        return codes
+    if lang not in codes:
+        raise UnknownLanguage(
+            f"unknown language {lang!r}; choose one of {', '.join(codes)} or auto"
+        )
+    return [lang]
+
+
+def detection_score(text: str, code: str) -> int:
+    """How many of a language's common words the text holds: breaks ties under --lang auto."""
+    words = languages.load(code).detect_words
+    return sum(1 for token in text.lower().split() if token in words)
+
+
+def to_model(mention: Mention, resolution: Resolution, anchor: date) -> ResolvedTime:
+    return ResolvedTime(
+        text=mention.text,
+        lang=mention.lang,
+        anchor=anchor.isoformat() if resolution.used_anchor else None,
+        rule=mention.rule,
+        **resolution.output_fields(),
+    )
+
+
+def resolve_phrase(phrase: str, published: date, lang: str = AUTO) -> ResolvedTime | None:
+    """The longest temporal expression in `phrase`, resolved against `published`; None if none.
+
+    Under 'auto' every language is tried; the longest match wins, and a tie goes to the language
+    whose common words the phrase uses most (then to the first code alphabetically).
+    """
+    best: tuple[tuple[int, int, int], Mention, Resolution] | None = None
+    for rank, code in enumerate(language_codes(lang)):
+        language = languages.load(code)
+        score = detection_score(phrase, code) if lang == AUTO else 0
+        for mention in find_mentions(phrase, language):
+            try:
+                spec, cue = mention.spec, None
+                if needs_tense(spec) and after_deadline_word(phrase, mention.start, 0, language):
+                    spec, cue = toward_deadline(spec)  # 'by noon Friday', 'until May'
+                resolution = resolve(spec, published, approx=mention.approx, cue=cue)
+            except Rejected:
+                continue
+            key = (mention.end - mention.start, score, -rank)
+            if best is None or key > best[0]:
+                best = (key, mention, resolution)
+    if best is None:
+        return None
+    return to_model(best[1], best[2], published)

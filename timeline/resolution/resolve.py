@@ -1,0 +1,608 @@
+"""Phase two: an underspecified spec plus an anchor date gives a TIMEX3 value and an interval.
+
+The rules here are the project's conventions (docs/conventions.md): which September a bare
+"September" is, what "beberapa hari lalu" covers, where "the last three months" starts. Nothing
+here knows a language, and nothing reads the clock: the anchor is always an argument.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+
+from timeline.calendar.arithmetic import (
+    CLOCK_UNITS,
+    Unit,
+    duration_value,
+    go_back,
+    holiday_date,
+    shift,
+    third,
+    timex_value,
+    unit_end,
+    unit_start,
+    weekday_after,
+    weekday_on_or_before,
+)
+from timeline.grammar.specs import (
+    CalendarSpec,
+    ClockSpec,
+    DurationSpec,
+    FocusPeriodSpec,
+    MovingDateSpec,
+    PeriodEndingSpec,
+    RecentSpec,
+    ReferenceSpec,
+    Rejected,
+    RelativeSpec,
+    SetSpec,
+    Spec,
+    VagueShiftSpec,
+)
+
+VAGUE_NEAR, VAGUE_FAR = 2, 5  # "a few" units: two to five
+
+# Parts of day as (value code, start hour, end hour); an end past 24 runs into the next day.
+PARTS_OF_DAY = {
+    "MO": ("MO", 6, 12),
+    "MI": ("MI", 11, 15),
+    "AF": ("AF", 12, 18),
+    "EV": ("EV", 18, 24),
+    "NI": ("NI", 18, 30),
+    "DT": ("NI", 0, 6),  # dini hari: the small hours of day D
+}
+
+YearHint = Callable[[CalendarSpec], int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    type: str
+    value: str
+    mod: str | None = None
+    start: str | None = None
+    end: str | None = None
+    granularity: str | None = None
+    approximate: bool = False
+    used_anchor: bool = False
+    warnings: tuple[str, ...] = ()
+    day: date | None = None  # the day a clock time hangs on, for joined expressions
+
+    def output_fields(self) -> dict[str, object]:
+        """What every output model (a resolved phrase, a timex) takes from a resolution."""
+        return {
+            "type": self.type,
+            "value": self.value,
+            "mod": self.mod,
+            "start": self.start,
+            "end": self.end,
+            "granularity": self.granularity,
+            "approximate": self.approximate,
+            "warnings": list(self.warnings),
+        }
+
+
+def resolve(
+    spec: Spec,
+    anchor: date,
+    *,
+    approx: str | None = None,
+    cue: int | None = None,
+    year_hint: YearHint | None = None,
+) -> Resolution:
+    """Resolve `spec` against `anchor`; `cue` is the tense of the context (-1 past, +1 future).
+
+    Raises Rejected when the text names no real time, including one outside the calendar's
+    years 1-9999 ('3000 tahun yang lalu' from 2024).
+    """
+    try:
+        return _resolve(spec, anchor, approx=approx, cue=cue, year_hint=year_hint)
+    except (ValueError, OverflowError) as exc:
+        raise Rejected(f"outside the calendar: {exc}") from None
+
+
+def _resolve(
+    spec: Spec,
+    anchor: date,
+    *,
+    approx: str | None,
+    cue: int | None,
+    year_hint: YearHint | None,
+) -> Resolution:
+    if isinstance(spec, CalendarSpec):
+        result = _calendar(spec, anchor, cue, year_hint)
+    elif isinstance(spec, RelativeSpec):
+        result = _relative(spec, anchor)
+    elif isinstance(spec, VagueShiftSpec):
+        result = _vague_shift(spec, anchor)
+    elif isinstance(spec, RecentSpec):
+        result = _recent(spec, anchor)
+    elif isinstance(spec, DurationSpec):
+        value = duration_value(spec.unit, spec.amount)
+        result = Resolution("DURATION", value, granularity=spec.unit.value)
+        result = _with(result, approximate=spec.amount is None)
+        result = _placed_in_year(result, spec, anchor)
+    elif isinstance(spec, SetSpec):
+        result = Resolution("SET", spec.value, granularity=spec.unit.value if spec.unit else None)
+    elif isinstance(spec, ReferenceSpec):
+        result = _reference(spec, anchor)
+    elif isinstance(spec, ClockSpec):
+        result = _clock(spec, anchor, cue, year_hint)
+    elif isinstance(spec, MovingDateSpec):
+        result = _moving(spec, anchor, cue)
+    elif isinstance(spec, PeriodEndingSpec):
+        result = _period_ending(spec, anchor, cue, year_hint)
+    elif isinstance(spec, FocusPeriodSpec):
+        raise Rejected("no reporting period in focus")
+    else:  # pragma: no cover - the Spec union is closed
+        raise TypeError(f"unknown spec {spec!r}")
+    if approx:
+        result = _with(result, mod=result.mod or approx, approximate=True)
+    return result
+
+
+def _with(result: Resolution, **changes: object) -> Resolution:
+    fields = {name: getattr(result, name) for name in Resolution.__slots__}
+    fields.update(changes)
+    return Resolution(**fields)
+
+
+def expand_two_digit_year(year: int, anchor: date) -> int:
+    """'98 -> 1998 and '24 -> 2024: the century that puts the year nearest the anchor."""
+    century = anchor.year - anchor.year % 100
+    candidates = (century - 100 + year, century + year, century + 100 + year)
+    return min(candidates, key=lambda y: (abs(y - anchor.year), -y))
+
+
+def _occurrence(spec: CalendarSpec, unit: Unit, year: int) -> date | None:
+    """Start of the unit the spec names in `year`, or None when that year has no such date."""
+    try:
+        if unit is Unit.DAY:
+            return date(year, spec.month, spec.day)
+        if unit is Unit.MONTH:
+            return date(year, spec.month, 1)
+        if unit is Unit.QUARTER:
+            return date(year, 3 * (spec.index - 1) + 1, 1)
+        if unit is Unit.HALF:
+            return date(year, 1 if spec.index == 1 else 7, 1)
+        if unit is Unit.SEASON:
+            return date(year, (3 * spec.index) or 12, 1)
+        if unit is Unit.WEEK:
+            return date.fromisocalendar(year, spec.index, 1)
+        if unit is Unit.YEAR:
+            return date(year, 1, 1)
+    except ValueError:
+        return None
+    raise ValueError(f"no yearly occurrence for {unit}")
+
+
+# A tense cue from the sentence (not from the expression itself) is weak: it cannot carry a date
+# to the far side of the reference when the near side is this many times closer.
+WEAK_CUE_RATIO = 4
+
+
+def _occurrences_near(
+    spec: CalendarSpec, unit: Unit, year: int, reach: int
+) -> list[tuple[date, date]]:
+    """The spec's occurrences in the years around `year`, as [start, end) pairs."""
+    pairs = []
+    for candidate_year in range(year - reach, year + reach + 1):
+        occurrence = _occurrence(spec, unit, candidate_year)
+        if occurrence is not None:
+            pairs.append((occurrence, unit_end(unit, occurrence)))
+    return pairs
+
+
+def _choose(
+    starts: list[tuple[date, date]], anchor: date, direction: int | None, weak: bool = False
+) -> tuple[date, date] | None:
+    """Pick one occurrence by the conventions: past cue, future cue, or nearest (ties to past)."""
+    if not starts:
+        return None
+
+    def distance(pair: tuple[date, date]) -> tuple[int, int]:
+        start, end = pair
+        if start <= anchor < end:
+            gap = 0
+        elif anchor < start:
+            gap = (start - anchor).days
+        else:
+            gap = (anchor - end).days + 1
+        return gap, 0 if start <= anchor else 1
+
+    nearest = min(starts, key=distance)
+    if direction is None or direction == 0:
+        return nearest
+    if direction <= -2:  # strictly before: over by the reference day
+        over = [s for s in starts if s[1] <= anchor]
+        chosen = max(over) if over else min(starts)
+    elif direction < 0:
+        began = [s for s in starts if s[0] <= anchor]
+        chosen = max(began) if began else min(starts)
+    elif direction >= 2:  # strictly after: not begun by the reference day
+        ahead = [s for s in starts if s[0] > anchor]
+        chosen = min(ahead) if ahead else max(starts)
+    else:
+        open_ = [s for s in starts if s[1] > anchor]
+        chosen = min(open_) if open_ else max(starts)
+    if weak and distance(nearest)[0] * WEAK_CUE_RATIO < distance(chosen)[0]:
+        return nearest
+    return chosen
+
+
+def _calendar(
+    spec: CalendarSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+) -> Resolution:
+    if spec.unit in (Unit.WEEK, Unit.WEEKEND) and spec.day is not None:
+        # 'the week of March 6': the week that holds that day
+        on = _calendar(replace(spec, unit=None), anchor, cue, year_hint)
+        start = unit_start(spec.unit, date.fromisoformat(on.start or anchor.isoformat()))
+        base = Resolution(
+            "DATE",
+            timex_value(spec.unit, start),
+            granularity=spec.unit.value,
+            used_anchor=on.used_anchor,
+        )
+        return _modded(base, spec.unit, start, unit_end(spec.unit, start), spec.mod)
+    direction = spec.direction if spec.direction is not None else cue
+    warnings: list[str] = []
+    used_anchor = False
+    year = spec.year
+    if year is not None and spec.year_digits == 2 and spec.unit is not Unit.DECADE:
+        year, used_anchor = expand_two_digit_year(year, anchor), True
+    if spec.year_offset is not None:
+        year, used_anchor = anchor.year + spec.year_offset, True
+
+    if spec.unit in (Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        unit = spec.unit
+        if unit is Unit.DECADE:
+            first = year if spec.year_digits == 4 else _two_digit_decade(year or 0, anchor)
+            used_anchor = used_anchor or spec.year_digits == 2
+        else:
+            size = 100 if unit is Unit.CENTURY else 1000
+            first = (spec.index - 1) * size
+        span = 10 if unit is Unit.DECADE else size
+        start, end = date(max(1, first), 1, 1), date(first + span, 1, 1)
+        digits = {10: 3, 100: 2, 1000: 1}[span]  # TIMEX3: decade '199', century '20'
+        value = f"{first // span:0{digits}d}"
+        return _modded(
+            Resolution("DATE", value, granularity=unit.value, used_anchor=used_anchor),
+            unit,
+            start,
+            end,
+            spec.mod,
+        )
+
+    if spec.unit is not None:
+        unit = spec.unit
+    elif spec.day is not None:
+        unit = Unit.DAY
+    elif spec.month is not None:
+        unit = Unit.MONTH
+    elif spec.weekday is not None:
+        unit = Unit.DAY
+    else:
+        unit = Unit.YEAR
+
+    if unit is Unit.WEEKEND and spec.index is None and year is None:
+        start = _weekend_in_context(anchor, direction)
+        used_anchor = True
+    elif spec.weekday is not None and spec.day is None and spec.month is None:
+        if spec.direction is not None:
+            start = _weekday(spec.weekday, anchor, spec.direction)
+        else:
+            start = _weekday_in_context(spec.weekday, anchor, cue)
+        used_anchor = True
+    elif year is not None:
+        start = _occurrence(spec, unit, year)
+        if start is None:
+            raise Rejected("no such date in that year")
+    else:
+        used_anchor = True
+        if direction == 0:
+            start = _occurrence(spec, unit, anchor.year)
+            if start is None:
+                raise Rejected("no such date this year")
+        else:
+            pairs = _occurrences_near(spec, unit, anchor.year, 1)
+            if not pairs:  # 29 February: look further for a leap year
+                pairs = _occurrences_near(spec, unit, anchor.year, 4)
+            weak = spec.direction is None  # the direction, if any, came from the sentence
+            chosen = _choose(pairs, anchor, direction, weak=weak)
+            if chosen is None:
+                raise Rejected("no such date near the anchor")
+            start = chosen[0]
+            # The document's own year for this month wins over a future reading of a text
+            # that does not speak of the future ('pada September', 'September 2023' elsewhere).
+            hinted = year_hint(spec) if year_hint and direction is None else None
+            if hinted is not None and start > anchor:
+                occurrence = _occurrence(spec, unit, hinted)
+                # ... unless the text's weekday says otherwise ('Senin (4/3)' is a Monday)
+                if (
+                    occurrence is not None
+                    and occurrence <= anchor
+                    and (
+                        spec.weekday is None
+                        or spec.day is None
+                        or occurrence.isoweekday() == spec.weekday
+                    )
+                ):
+                    start = occurrence
+    if spec.weekday is not None and spec.day is not None and start.isoweekday() != spec.weekday:
+        warnings.append(
+            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+            "the numbers were trusted"
+        )
+    end = unit_end(unit, start)
+    base = Resolution(
+        "DATE",
+        timex_value(unit, start),
+        granularity=unit.value,
+        used_anchor=used_anchor,
+        warnings=tuple(warnings),
+        day=start if unit is Unit.DAY else None,
+    )
+    return _modded(base, unit, start, end, spec.mod)
+
+
+def _placed_in_year(result: Resolution, spec: DurationSpec, anchor: date) -> Resolution:
+    """'sembilan bulan pertama 2024' covers [2024-01-01, 2024-10-01): the first units of a
+    year, when the text names the year and a whole number of units."""
+    year = spec.year if spec.year_offset is None else anchor.year + spec.year_offset
+    if year is None or spec.amount is None or not float(spec.amount).is_integer():
+        return result
+    start = date(year, 1, 1)
+    end = shift(spec.unit, start, int(spec.amount))
+    return _with(
+        result,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        used_anchor=spec.year_offset is not None,
+    )
+
+
+def _minute(moment: datetime) -> str:
+    """'0999-06-01T18:00': isoformat pads the year to four digits where strftime('%Y') may not."""
+    return moment.isoformat(timespec="minutes")
+
+
+def _two_digit_decade(digits: int, anchor: date) -> int:
+    """ "the '90s" -> 1990: the decade of that name nearest the anchor, not after it."""
+    century = anchor.year - anchor.year % 100
+    first = century + digits
+    return first if first <= anchor.year else first - 100
+
+
+def _modded(base: Resolution, unit: Unit, start: date, end: date, mod: str | None) -> Resolution:
+    if mod in ("START", "MID", "END"):
+        start, end = third(unit, start, end, mod)
+    return _with(base, mod=mod, start=start.isoformat(), end=end.isoformat())
+
+
+def _weekday(weekday: int, anchor: date, direction: int | None) -> date:
+    index = weekday - 1
+    if direction is None:
+        return weekday_on_or_before(anchor, index)
+    if direction < 0:
+        return weekday_on_or_before(anchor - timedelta(days=1), index)
+    if direction > 0:
+        return weekday_after(anchor, index)
+    return anchor - timedelta(days=anchor.weekday()) + timedelta(days=index)
+
+
+def _weekend_in_context(anchor: date, direction: int | None) -> date:
+    """The Saturday of a bare weekend: with no cue the weekend nearest the reference day (ties
+    to the past: 'the weekend' on Monday is the one just gone, on Friday the coming one); a past
+    cue takes the latest that has begun, a future cue the first not yet over."""
+    saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)  # on or before the anchor
+    weekends = [
+        (saturday + timedelta(weeks=k), saturday + timedelta(weeks=k, days=2)) for k in (-1, 0, 1)
+    ]
+    chosen = _choose(weekends, anchor, direction)
+    assert chosen is not None  # three candidates
+    return chosen[0]
+
+
+def _weekday_in_context(weekday: int, anchor: date, cue: int | None) -> date:
+    """A bare weekday with only the sentence's tense to go on: the tense decides the side of
+    the reference day, which itself stays possible ('said Friday' in Friday's paper is today)."""
+    index = weekday - 1
+    if cue is not None and cue > 0:
+        return weekday_after(anchor - timedelta(days=1), index)
+    return weekday_on_or_before(anchor, index)
+
+
+def _period_ending(
+    spec: PeriodEndingSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+) -> Resolution:
+    """A reporting period that is a calendar one ('the quarter ended Sept. 30') has that
+    period's DATE value, as TimeBank annotates it; a fiscal one ('the year ended March 31')
+    matches no calendar value, so it stays a DURATION, placed on the days it covers."""
+    unit = spec.unit
+    value = duration_value(unit, 1)
+    if spec.end is None:
+        return Resolution("DURATION", value, granularity=unit.value)
+    end = _calendar(spec.end, anchor, cue, year_hint)
+    after = date.fromisoformat(end.end or anchor.isoformat())  # the day after the last one
+    start = go_back(unit, after, 1)
+    if unit_start(unit, start) == start and unit_end(unit, start) == after:
+        result = Resolution(
+            "DATE", timex_value(unit, start), granularity=unit.value, used_anchor=end.used_anchor
+        )
+    else:
+        result = Resolution("DURATION", value, granularity=unit.value, used_anchor=end.used_anchor)
+    return _with(result, start=start.isoformat(), end=after.isoformat())
+
+
+def _relative(spec: RelativeSpec, anchor: date) -> Resolution:
+    unit = spec.unit
+    if unit in CLOCK_UNITS:
+        # The anchor is a day, not a moment: 'two hours ago' can only be placed on that day.
+        return Resolution(
+            "DATE",
+            anchor.isoformat(),
+            start=anchor.isoformat(),
+            end=(anchor + timedelta(days=1)).isoformat(),
+            granularity=Unit.DAY.value,
+            used_anchor=True,
+            day=anchor,
+        )
+    start = shift(unit, anchor, spec.offset)
+    end = unit_end(unit, start)
+    value = timex_value(unit, start)
+    base = Resolution(
+        "DATE",
+        value,
+        granularity=unit.value,
+        used_anchor=True,
+        day=start if unit is Unit.DAY else None,
+    )
+    if spec.mod == "EARLIER":
+        if spec.offset == 0:
+            return _with(base, mod="START", start=start.isoformat(), end=anchor.isoformat())
+        return _modded(base, unit, start, end, "START")
+    if spec.mod == "LATER":
+        if spec.offset == 0:
+            after = anchor + timedelta(days=1)
+            return _with(base, mod="END", start=after.isoformat(), end=end.isoformat())
+        return _modded(base, unit, start, end, "END")
+    return _modded(base, unit, start, end, spec.mod)
+
+
+def _vague_shift(spec: VagueShiftSpec, anchor: date) -> Resolution:
+    unit = Unit.DAY if spec.unit in CLOCK_UNITS else spec.unit
+    value = "PAST_REF" if spec.direction < 0 else "FUTURE_REF"
+    if spec.unit in CLOCK_UNITS:
+        start, end = anchor, anchor + timedelta(days=1)
+    elif spec.direction < 0:
+        start = shift(unit, anchor, -VAGUE_FAR)
+        end = unit_end(unit, shift(unit, anchor, -VAGUE_NEAR))
+    else:
+        start = shift(unit, anchor, VAGUE_NEAR)
+        end = unit_end(unit, shift(unit, anchor, VAGUE_FAR))
+    return Resolution(
+        "DATE",
+        value,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        granularity=spec.unit.value,
+        approximate=True,
+        used_anchor=True,
+    )
+
+
+def _recent(spec: RecentSpec, anchor: date) -> Resolution:
+    amount = spec.amount
+    count = VAGUE_FAR if amount is None else amount
+    back = -spec.direction  # units to go back: N for 'the last N', -N for 'the next N'
+    if spec.unit in CLOCK_UNITS:
+        seconds = {Unit.HOUR: 3600, Unit.MINUTE: 60, Unit.SECOND: 1}[spec.unit] * count
+        far = anchor - back * timedelta(days=int(-(-seconds // 86400)))
+    elif float(count).is_integer():
+        far = go_back(spec.unit, anchor, back * int(count))
+    else:
+        far = go_back(Unit.DAY, anchor, back * round(count * _approx_days(spec.unit)))
+    if spec.direction < 0:
+        start, end = far, anchor + timedelta(days=1)
+    else:
+        start, end = anchor, far + timedelta(days=1)
+    return Resolution(
+        "DURATION",
+        duration_value(spec.unit, amount),
+        start=start.isoformat(),
+        end=end.isoformat(),
+        granularity=spec.unit.value,
+        approximate=amount is None,
+        used_anchor=True,
+    )
+
+
+def _approx_days(unit: Unit) -> float:
+    return (unit_end(unit, date(2001, 1, 1)) - date(2001, 1, 1)).days
+
+
+def _reference(spec: ReferenceSpec, anchor: date) -> Resolution:
+    if spec.value == "PRESENT_REF":
+        return Resolution(
+            "DATE",
+            spec.value,
+            start=anchor.isoformat(),
+            end=(anchor + timedelta(days=1)).isoformat(),
+            granularity=Unit.DAY.value,
+            approximate=True,
+            used_anchor=True,
+        )
+    return Resolution("DATE", spec.value, approximate=True, used_anchor=True)
+
+
+def _clock(
+    spec: ClockSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+) -> Resolution:
+    used_anchor = spec.date is None
+    warnings: tuple[str, ...] = ()
+    day = anchor
+    if spec.date is not None:
+        on = resolve(spec.date, anchor, cue=cue, year_hint=year_hint)
+        if on.day is None:
+            raise Rejected("a time of day needs a day")
+        day, used_anchor, warnings = on.day, on.used_anchor, on.warnings
+    zone = spec.zone or ""
+    if spec.hour is not None:
+        moment = datetime(day.year, day.month, day.day, spec.hour, spec.minute or 0)
+        later = moment + timedelta(minutes=1)
+        value = _minute(moment)
+        return Resolution(
+            "TIME",
+            value,
+            start=value + zone,
+            end=_minute(later) + zone,
+            granularity=Unit.MINUTE.value,
+            used_anchor=used_anchor,
+            warnings=warnings,
+            day=day,
+        )
+    code, first_hour, last_hour = PARTS_OF_DAY[spec.part]
+    midnight = datetime(day.year, day.month, day.day)
+    start = midnight + timedelta(hours=first_hour)
+    end = midnight + timedelta(hours=last_hour)
+    return Resolution(
+        "TIME",
+        f"{day.isoformat()}T{code}",
+        start=_minute(start) + zone,
+        end=_minute(end) + zone,
+        granularity=Unit.PART_OF_DAY.value,
+        used_anchor=used_anchor,
+        warnings=warnings,
+        day=day,
+    )
+
+
+def _moving(spec: MovingDateSpec, anchor: date, cue: int | None) -> Resolution:
+    rule = dict(spec.rule)
+    year = spec.year
+    if spec.year_offset is not None:
+        year = anchor.year + spec.year_offset
+    if year is not None:
+        chosen = holiday_date(rule, year)
+        if chosen is None:
+            raise Rejected(f"no known date in {year}")
+        chosen += timedelta(days=spec.shift_days)
+    else:
+        direction = spec.direction if spec.direction is not None else cue
+        days = [holiday_date(rule, y) for y in range(anchor.year - 1, anchor.year + 2)]
+        shifted = [d + timedelta(days=spec.shift_days) for d in days if d is not None]
+        pairs = [(d, d + timedelta(days=1)) for d in shifted]
+        picked = _choose(pairs, anchor, direction, weak=spec.direction is None)
+        if picked is None:
+            raise Rejected("no known date near the reference")  # never another year's date
+        chosen = picked[0]
+    return Resolution(
+        "DATE",
+        chosen.isoformat(),
+        start=chosen.isoformat(),
+        end=(chosen + timedelta(days=1)).isoformat(),
+        granularity=Unit.DAY.value,
+        used_anchor=spec.year is None,
+        day=chosen,
+    )

@@ -1,0 +1,1 @@
+"""Finding temporal expressions in text: every rule of a language, in linear time."""
