@@ -89,7 +89,7 @@ LANGS = ("id", "en")
 
 def run_case(name: str, size: int) -> dict[str, float]:
     """Seconds of extract() per language on one case (run inside the child process)."""
-    from timeline.pipeline.document import extract
+    from timeline.pipeline.document import extract_document as extract
 
     text = CASES[name](size)
     extract("warm up 19/6/2024", "2024-06-21", "id")
@@ -106,7 +106,7 @@ def profile_case(name: str, size: int) -> None:
     import cProfile
     import pstats
 
-    from timeline.pipeline.document import extract
+    from timeline.pipeline.document import extract_document as extract
 
     text = CASES[name](size)
     extract("warm up", "2024-06-21", "id")

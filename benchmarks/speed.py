@@ -58,7 +58,7 @@ def throughput(documents: list[tuple[str, date, str]], runs: int) -> list[str]:
     median of the ratios of adjacent passes."""
     from dateparser.search import search_dates
 
-    from timeline.pipeline.document import extract
+    from timeline.pipeline.document import extract_document as extract
 
     def ours(text: str, published: date, lang: str) -> object:
         return extract(text, published, lang)
@@ -170,7 +170,7 @@ def phrases(runs: int) -> list[str]:
 
 def memory_probe() -> None:
     """Run in a fresh process: max RSS after imports, after extracting everything."""
-    from timeline.pipeline.document import extract
+    from timeline.pipeline.document import extract_document as extract
 
     after_import = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     _, documents = load_documents()

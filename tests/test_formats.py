@@ -12,7 +12,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import SEED, run_cli
-from timeline.pipeline.document import extract
+from timeline.pipeline.document import extract_document as extract
 from timeline.render.csv import COLUMNS, render_csv
 from timeline.render.timelinejs import slide_dates, timelinejs_data
 from timeline.render.timeml import render_timeml

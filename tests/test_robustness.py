@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import SEED, run_in_process
 from timeline.cli.app import main
-from timeline.pipeline.document import extract
+from timeline.pipeline.document import extract_document as extract
 
 S = str(SEED)
 

@@ -3,6 +3,10 @@
 Public API:
 - `resolve(phrase, published, lang="auto")`: one phrase -> `ResolvedTime` or None.
 - `extract(text, published, lang="auto", ...)`: one article -> `Document` (timexes and events).
+
+`published` is a `datetime.date` or a `YYYY-MM-DD` string, checked by the same rule as the
+command line's --published (`timeline.ingest.published`); a bad one raises
+`BadPublicationDate`, a ValueError.
 """
 
 from __future__ import annotations
@@ -12,32 +16,34 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from timeline.models.document import Document, ResolvedTime
 
-__all__ = ["extract", "resolve"]
+__all__ = ["__version__", "extract", "resolve"]
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("timeline")
+    except PackageNotFoundError:  # run from a source tree that is not installed
+        return "0+unknown"
+
+
+__version__ = _version()
 
 
 def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime | None:
     """Resolve the longest temporal expression in `phrase` against the date `published`."""
-    from datetime import date
-
+    from timeline.ingest.published import publication_date
     from timeline.pipeline.phrase import resolve_phrase
 
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    if not isinstance(published, date):
-        raise TypeError("published must be a datetime.date or a YYYY-MM-DD string")
-    return resolve_phrase(phrase, published, lang)
+    return resolve_phrase(phrase, publication_date(published), lang)
 
 
 def extract(
     text: str, published: object, lang: str = "auto", doc_id: str = "doc", title: str | None = None
 ) -> Document:
-    """Extract every temporal expression of an article and the events they date."""
-    from datetime import date
+    """Extract every temporal expression of an article and the events they date; under
+    lang='auto' the Document's warnings say when the text looks like a language with no data."""
+    from timeline.pipeline.document import extract_document
 
-    from timeline.pipeline.document import extract as _extract
-
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    if not isinstance(published, date):
-        raise TypeError("published must be a datetime.date or a YYYY-MM-DD string")
-    return _extract(text, published, lang, doc_id=doc_id, title=title)
+    return extract_document(text, published, lang, doc_id=doc_id, title=title)

@@ -38,7 +38,7 @@ def eval_command(
     """
     from timeline.evaluation.gold import GoldError, GoldPathError, read_gold
     from timeline.evaluation.timexes import evaluate, timeline_system
-    from timeline.pipeline.phrase import language_codes
+    from timeline.languages import language_codes
 
     check_language(lang)
     if show_errors < 0:

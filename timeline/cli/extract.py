@@ -125,8 +125,8 @@ def _extract_article(
     output: str | None,
     encoding: str | None,
 ) -> None:
-    from timeline.engines.corpus import document_from_article
     from timeline.ingest.readers import InputError, read_article
+    from timeline.pipeline.document import document_from_article
 
     try:
         article = read_article(source, encoding)

@@ -6,7 +6,6 @@ register them without an import cycle.
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from typing import Annotated, NoReturn
 
@@ -15,7 +14,6 @@ import typer
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 PublishedOption = Annotated[
     str | None,
@@ -41,23 +39,21 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 def parse_published(value: str | None, required: bool = True) -> date | None:
+    """--published as a date, by the same rule as the API (timeline.ingest.published)."""
+    from timeline.ingest.published import BadPublicationDate, publication_date
+
     if value is None:
         if required:
             raise UsageProblem("--published YYYY-MM-DD is required (the tool never assumes today)")
         return None
-    if not _ISO_DATE.fullmatch(value.strip()):
-        raise UsageProblem(f"invalid --published {value!r}: expected YYYY-MM-DD")
     try:
-        published = date.fromisoformat(value.strip())
-    except ValueError:
-        raise UsageProblem(f"invalid --published {value!r}: no such date") from None
-    if published == date.max:
-        raise UsageProblem(f"invalid --published {value!r}: the last date allowed is 9999-12-30")
-    return published
+        return publication_date(value, "--published")
+    except BadPublicationDate as exc:
+        raise UsageProblem(str(exc)) from None
 
 
 def check_language(lang: str) -> str:
-    from timeline.pipeline.phrase import language_codes
+    from timeline.languages import language_codes
 
     try:
         language_codes(lang)

@@ -1,8 +1,8 @@
-"""Process documents: one article, or a JSONL corpus as a stream in input order, nothing lost.
+"""Process a JSONL corpus as a stream, in input order, nothing lost.
 
-`extract_document` is the one place a command turns a text into a Document: it applies --lang
-(or detects the language) and records where the language and the date came from, so `extract`
-and `plot` report the same thing for the same input.
+Each record goes through timeline.pipeline.document.extract_document, the one path every text
+takes; what is wrong with a record (no date, an unknown language, even a bug) becomes an error
+line in the output and the run goes on.
 
 A corpus is read lazily and written as it goes, so memory stays constant whatever its size.
 With `jobs` > 1 records are sent to worker processes in small chunks, with a bounded number of
@@ -14,82 +14,20 @@ from __future__ import annotations
 
 import json
 import multiprocessing
-import re
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
-from typing import BinaryIO, Literal
+from datetime import date
+from typing import BinaryIO
 
 from timeline.ingest.readers import CorpusRecord, read_jsonl
+from timeline.pipeline.document import LangSource
 
-LangSource = Literal["cli", "detected", "jsonl"]
 CORPUS_FORMATS = ("json", "jsonl", "csv")
 CHUNK = 8
 """Records per task sent to a worker: enough to amortise pickling, small enough to balance."""
 IN_FLIGHT_PER_JOB = 4
 """Chunks queued per worker: keeps every worker busy while bounding memory."""
-
-
-def extract_document(
-    text: str,
-    published: date,
-    lang: str,
-    doc_id: str,
-    title: str | None = None,
-    published_source: str = "cli",
-    lang_source: LangSource = "cli",
-) -> object:
-    """Extract one document with --lang applied or the language detected, and say which.
-
-    Under 'auto' the language comes from timeline.ingest.detect and `lang_source` becomes 'detected';
-    a text that looks like a language we have no data for gets a warning, never a silent guess.
-    Returns a timeline.models.document.Document (typed loosely to keep pydantic out of import time).
-    """
-    from timeline.pipeline.document import extract
-    from timeline.pipeline.phrase import AUTO
-
-    warnings: list[str] = []
-    code = lang
-    if lang == AUTO:
-        from timeline import languages
-        from timeline.ingest.detect import detect
-
-        detection = detect(text, languages.available())
-        code = detection.lang
-        lang_source = "detected"
-        if detection.warning:
-            warnings.append(detection.warning)
-    document = extract(
-        text,
-        published,
-        code,
-        doc_id=doc_id,
-        title=title,
-        published_source=published_source,
-    )
-    return document.model_copy(
-        update={"lang_source": lang_source, "warnings": [*document.warnings, *warnings]}
-    )
-
-
-_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_DAY_TIME = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9:.,+\-Z]{2,40}")
-
-
-def record_date(value: str) -> date | None:
-    """A record's publication day: YYYY-MM-DD, or an ISO date-time (scrapers often keep the
-    time) whose date as written is the local publication day. None when it is no real date."""
-    try:
-        if _DAY.fullmatch(value):
-            day = date.fromisoformat(value)
-        elif _DAY_TIME.fullmatch(value):
-            day = datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-        else:
-            return None
-    except ValueError:
-        return None
-    return None if day == date.max else day  # the day after publication must exist
 
 
 @dataclass(frozen=True)
@@ -125,7 +63,9 @@ def process_record(
     Anything wrong with the record, even an unexpected failure of the extractor, becomes an
     error in the output and the run goes on.
     """
-    from timeline.pipeline.phrase import UnknownLanguage
+    from timeline.ingest.published import BadPublicationDate, record_date
+    from timeline.languages import UnknownLanguage
+    from timeline.pipeline.document import extract_document
 
     if record.error:
         return _failure(record, record.error, fmt)
@@ -134,9 +74,10 @@ def process_record(
     if reference is None:
         if record.published is None:
             return _failure(record, "no 'published' date (YYYY-MM-DD) and no --published", fmt)
-        reference = record_date(record.published)
-        if reference is None:
-            return _failure(record, f"bad 'published' {record.published!r}: use YYYY-MM-DD", fmt)
+        try:
+            reference = record_date(record.published)
+        except BadPublicationDate as exc:
+            return _failure(record, str(exc), fmt)
     record_lang = record.lang
     lang_source: LangSource = "jsonl" if record_lang and record_lang != "auto" else "cli"
     try:
@@ -186,7 +127,7 @@ def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusR
 def preload(lang: str) -> None:
     """Load language data (and the detector under 'auto') before forking, so workers share it."""
     from timeline import languages
-    from timeline.pipeline.phrase import AUTO
+    from timeline.languages import AUTO
 
     for code in languages.available():
         languages.load(code)
@@ -260,20 +201,3 @@ def process_corpus(
         if progress is not None:
             progress(outcome.size)
         yield outcome.text
-
-
-def document_from_article(article: object, published: date | None, lang: str) -> object:
-    """The Document of an article read by io.readers.read_article: the date given on the
-    command line, else the page's own; what `timeline extract` and `timeline plot` both need."""
-    from timeline.ingest.readers import reference_date
-
-    reference, date_source = reference_date(published, article)
-    return extract_document(
-        article.text,  # type: ignore[attr-defined]
-        reference,
-        lang,
-        doc_id=article.doc_id,  # type: ignore[attr-defined]
-        title=article.title,  # type: ignore[attr-defined]
-        published_source=date_source,
-        lang_source="cli",
-    )

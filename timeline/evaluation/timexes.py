@@ -76,7 +76,7 @@ class Predicted:
 
 def timeline_system(text: str, published: date, lang: str) -> Sequence[SystemTimex]:
     """Our extractor as a system: the whole `extract` (expressions, context, events)."""
-    from timeline.pipeline.document import extract
+    from timeline.pipeline.document import extract_document as extract
 
     return extract(text, published, lang).timexes
 

@@ -101,6 +101,6 @@ def _probability(ranked: list[tuple[str, float]], top_score: float, size: int) -
 
 def _by_common_words(text: str, codes: list[str]) -> str:
     """Fallback for languages the model does not know: count each language's common words."""
-    from timeline.pipeline.phrase import detection_score
+    from timeline.languages import detection_score
 
     return max(codes, key=lambda code: (detection_score(text, code), -codes.index(code)))

@@ -669,3 +669,28 @@ def _parse_example(example: str, where: str) -> tuple[str, str]:
     if not sep:
         raise GrammarError(f"{where}: example {example!r} needs 'phrase => value'")
     return phrase.strip(), value.strip()
+
+
+AUTO = "auto"
+
+
+class UnknownLanguage(ValueError):
+    """A language code with no data file; the message lists the ones there are."""
+
+
+def language_codes(lang: str) -> list[str]:
+    """The languages to try for `lang`: one code, or all of them for 'auto'."""
+    codes = available()
+    if lang == AUTO:
+        return codes
+    if lang not in codes:
+        raise UnknownLanguage(
+            f"unknown language {lang!r}; choose one of {', '.join(codes)} or auto"
+        )
+    return [lang]
+
+
+def detection_score(text: str, code: str) -> int:
+    """How many of a language's common words the text holds: breaks ties under --lang auto."""
+    words = load(code).detect_words
+    return sum(1 for token in text.lower().split() if token in words)

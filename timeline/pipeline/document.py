@@ -1,65 +1,106 @@
-"""Extract a document: every temporal expression, resolved in context, and the events they date.
+"""Extract a document: the one path from a text to a Document, for the API, the CLI and corpora.
 
-Data flows one way: text -> tag (find mentions) -> context (resolve each against its anchor)
--> events (clauses dated by the timexes) -> Document.
+Every caller (`timeline.extract`, `timeline extract`, `timeline plot`, the corpus runner) comes
+through `extract_document`, so the checks of the publication date and the language, the language
+detection and its warnings are the same whichever way a text arrives.
+
+Data flows one way: text -> sentences -> tag (find mentions) -> discourse (resolve each against
+its anchor) -> events (happenings dated by the timexes) -> Document.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING, Literal
 
 from timeline import languages
-from timeline.discourse.context import resolve_in_context
-from timeline.events.build import build_events
-from timeline.ingest.sentences import split_sentences
-from timeline.models.document import Document
-from timeline.pipeline.phrase import AUTO, language_codes
-from timeline.tagging.tag import find_mentions
+from timeline.ingest.published import publication_date
+from timeline.languages import AUTO, language_codes
 
-LAST_DAY = date.max  # no publication on it: intervals end on the day after publication
+if TYPE_CHECKING:
+    from timeline.models.document import Document
+
+LangSource = Literal["cli", "detected", "jsonl"]
 
 
-def detect_language(text: str) -> str:
-    """The most likely language among those with a data file (see timeline.ingest.detect for why
-    py3langid); imported here, not at module level, so nothing pays for the model until a
-    document is actually extracted under --lang auto."""
+@dataclass(frozen=True)
+class LanguageChoice:
+    """The language a text is read in, how it was chosen, and any warning about the choice."""
+
+    code: str
+    source: LangSource
+    warning: str | None = None
+
+
+def choose_language(text: str, lang: str, given_by: LangSource = "cli") -> LanguageChoice:
+    """`lang` itself, or under 'auto' the detected language (see timeline.ingest.detect for why
+    py3langid, loaded only when a document is actually read under 'auto'). A text that looks
+    like a language with no data file gets a warning, never a silent guess. Raises
+    UnknownLanguage for a code with no data file."""
+    language_codes(lang)
+    if lang != AUTO:
+        return LanguageChoice(lang, given_by)
     from timeline.ingest.detect import detect
 
-    return detect(text, languages.available()).lang
+    detection = detect(text, languages.available())
+    return LanguageChoice(detection.lang, "detected", detection.warning)
 
 
-def extract(
+def extract_document(
     text: str,
     published: date | str,
     lang: str = AUTO,
     doc_id: str = "doc",
     title: str | None = None,
     published_source: str = "cli",
+    lang_source: LangSource = "cli",
 ) -> Document:
-    """Extract one document. `published` is the reference date every relative time counts from."""
-    if isinstance(published, str):
-        published = date.fromisoformat(published)
-    if published >= LAST_DAY:
-        # an event 'since X' runs to the day after publication, which must exist
-        raise ValueError(
-            f"publication date {published.isoformat()} is too late: the last is 9999-12-30"
-        )
-    language_codes(lang)  # raises UnknownLanguage for a code with no data file
-    code = detect_language(text) if lang == AUTO else lang
-    language = languages.load(code)
+    """Extract one document. `published` is the reference date every relative time counts from
+    (a date or YYYY-MM-DD; BadPublicationDate otherwise); `lang` a code or 'auto';
+    `lang_source` says where a given code came from (the command line or a corpus record)."""
+    from timeline.discourse.context import resolve_in_context
+    from timeline.events.build import build_events
+    from timeline.ingest.sentences import split_sentences
+    from timeline.models.document import Document
+    from timeline.tagging.tag import find_mentions
+
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, got {type(text).__name__} (decode bytes first)")
+    reference = publication_date(published)
+    choice = choose_language(text, lang, lang_source)
+    language = languages.load(choice.code)
     mentions = find_mentions(text, language)
     sentences = split_sentences(text, language.abbreviations)
-    timexes = resolve_in_context(mentions, text, published, language, sentences)
-    events, undated = build_events(text, timexes, published, language, sentences)
+    timexes = resolve_in_context(mentions, text, reference, language, sentences)
+    events, undated = build_events(text, timexes, reference, language, sentences)
     return Document(
         id=doc_id,
-        published=published.isoformat(),
+        published=reference.isoformat(),
         published_source=published_source,
-        lang=code,
-        lang_source="detected" if lang == AUTO else "cli",
+        lang=choice.code,
+        lang_source=choice.source,
         title=title,
         text_length=len(text),
         timexes=timexes,
         events=events,
         undated_events=undated,
+        warnings=[choice.warning] if choice.warning else [],
+    )
+
+
+def document_from_article(article: object, published: date | None, lang: str) -> Document:
+    """The Document of an article read by ingest.readers.read_article: the date given on the
+    command line, else the page's own; what `timeline extract` and `timeline plot` both need."""
+    from timeline.ingest.readers import Article, reference_date
+
+    assert isinstance(article, Article)
+    reference, date_source = reference_date(published, article)
+    return extract_document(
+        article.text,
+        reference,
+        lang,
+        doc_id=article.doc_id,
+        title=article.title,
+        published_source=date_source,
     )

@@ -7,33 +7,10 @@ from datetime import date
 from timeline import languages
 from timeline.discourse.tense import after_deadline_word, needs_tense, toward_deadline
 from timeline.grammar.specs import Rejected
+from timeline.languages import AUTO, detection_score, language_codes
 from timeline.models.document import ResolvedTime
 from timeline.resolution.resolve import Resolution, resolve
 from timeline.tagging.tag import Mention, find_mentions
-
-AUTO = "auto"
-
-
-class UnknownLanguage(ValueError):
-    """A language code with no data file; the message lists the ones there are."""
-
-
-def language_codes(lang: str) -> list[str]:
-    """The languages to try for `lang`: one code, or all of them for 'auto'."""
-    codes = languages.available()
-    if lang == AUTO:
-        return codes
-    if lang not in codes:
-        raise UnknownLanguage(
-            f"unknown language {lang!r}; choose one of {', '.join(codes)} or auto"
-        )
-    return [lang]
-
-
-def detection_score(text: str, code: str) -> int:
-    """How many of a language's common words the text holds: breaks ties under --lang auto."""
-    words = languages.load(code).detect_words
-    return sum(1 for token in text.lower().split() if token in words)
 
 
 def to_model(mention: Mention, resolution: Resolution, anchor: date) -> ResolvedTime:

@@ -20,7 +20,7 @@ from timeline.models.document import Document
 
 def load_document(source: str, published: date | None, lang: str, encoding: str | None) -> Document:
     """The Document to draw from a file or '-'; an article needs a date, JSON carries its own."""
-    from timeline.engines.corpus import document_from_article
+    from timeline.pipeline.document import document_from_article
 
     if source.lower().endswith(".json"):
         document = _as_document(source, read_text(source, encoding or "utf-8"), strict=True)
