@@ -5,7 +5,6 @@ from datetime import date
 import pytest
 
 from timeline.calendar.arithmetic import (
-    Unit,
     add_months,
     duration_value,
     go_back,
@@ -15,6 +14,7 @@ from timeline.calendar.arithmetic import (
     third,
     timex_value,
 )
+from timeline.calendar.units import Unit
 
 
 @pytest.mark.parametrize(

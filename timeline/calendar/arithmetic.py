@@ -8,31 +8,8 @@ from __future__ import annotations
 
 import calendar as _stdlib_calendar
 from datetime import date, timedelta
-from enum import StrEnum
 
-
-class Unit(StrEnum):
-    """Calendar units an expression can be measured in, from finest to coarsest."""
-
-    SECOND = "second"
-    MINUTE = "minute"
-    HOUR = "hour"
-    PART_OF_DAY = "part_of_day"
-    DAY = "day"
-    WEEKEND = "weekend"
-    WEEK = "week"
-    FORTNIGHT = "fortnight"
-    MONTH = "month"
-    QUARTER = "quarter"
-    SEASON = "season"
-    HALF = "half"
-    YEAR = "year"
-    DECADE = "decade"
-    CENTURY = "century"
-    MILLENNIUM = "millennium"
-
-
-CLOCK_UNITS = frozenset({Unit.SECOND, Unit.MINUTE, Unit.HOUR})
+from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 
 # How many months a month-based unit spans; used for shifting and for durations.
 _MONTHS_IN = {
@@ -45,8 +22,6 @@ _MONTHS_IN = {
     Unit.CENTURY: 1200,
     Unit.MILLENNIUM: 12000,
 }
-
-SEASON_CODES = ("WI", "SP", "SU", "FA")  # indexed by (month % 12) // 3
 
 # ISO-8601 duration designators per unit: (amount multiplier, designator, is time part).
 _DURATION_DESIGNATOR = {

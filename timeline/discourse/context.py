@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import TypeAdapter
 
-from timeline.calendar.arithmetic import CLOCK_UNITS, Unit
+from timeline.calendar.units import CLOCK_UNITS, Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
 from timeline.discourse.earnings import REPORTED, ReportFocus, with_last_day
 from timeline.discourse.tense import (
@@ -31,8 +31,8 @@ from timeline.discourse.tense import (
 )
 from timeline.grammar.specs import (
     Anchoring,
-    CalendarSpec,
     ClockSpec,
+    DateSpec,
     MovingDateSpec,
     PeriodEndingSpec,
     Rejected,
@@ -56,7 +56,7 @@ def document_years(mentions: list[Mention]) -> dict[int, int]:
     for mention in mentions:
         spec = mention.spec
         if (
-            isinstance(spec, CalendarSpec)
+            isinstance(spec, DateSpec)
             and spec.month is not None
             and spec.year is not None
             and spec.year_digits == 4
@@ -84,10 +84,8 @@ def resolve_in_context(
         sentences = split_sentences(text, language.abbreviations)
     years = document_years(mentions)
 
-    def year_hint(spec: CalendarSpec) -> int | None:
-        if spec.month is None or spec.unit is not None:
-            return None
-        return years.get(spec.month)
+    def year_hint(spec: DateSpec) -> int | None:
+        return None if spec.month is None else years.get(spec.month)
 
     cues = TenseCues(text, language)
     resolved: list[tuple[Mention, Resolution, Anchor | None] | None] = [None] * len(mentions)
@@ -232,20 +230,8 @@ def _in_the_sentence_setting(
     """A month or named day with no year or cue of its own, in a sentence that has already set
     a time, belongs to that time: the same year when the setting is a year ('pada 2019, ketika
     ... pada September'), else the occurrence nearest the setting."""
-    bare_month = (
-        isinstance(spec, CalendarSpec)
-        and spec.month is not None
-        and spec.unit is None
-        and spec.year is None
-        and spec.year_offset is None
-        and spec.direction is None
-    )
-    bare_holiday = (
-        isinstance(spec, MovingDateSpec)
-        and spec.year is None
-        and spec.year_offset is None
-        and spec.direction is None
-    )
+    bare_month = isinstance(spec, DateSpec) and spec.bare_month
+    bare_holiday = isinstance(spec, MovingDateSpec) and spec.open_year
     if not (bare_month or bare_holiday):
         return spec, anchor
     if granularity == "year":

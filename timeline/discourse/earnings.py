@@ -13,12 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from timeline.calendar.arithmetic import Unit
+from timeline.calendar.units import Unit
 from timeline.discourse.anchors import Anchor
 from timeline.discourse.tense import TenseCues, needs_tense
 from timeline.grammar.specs import (
     Anchoring,
-    CalendarSpec,
+    DateSpec,
+    Direction,
     DurationSpec,
     FocusPeriodSpec,
     PeriodEndingSpec,
@@ -128,11 +129,10 @@ def _same_period(
     if isinstance(spec, FocusPeriodSpec):
         return RelativeSpec(unit=focus.unit, offset=0, counted=True), focus.anchor
     if (
-        isinstance(spec, CalendarSpec)
+        isinstance(spec, DateSpec)
         and spec.anchoring is Anchoring.TOPIC
         and spec.year is not None
         and spec.year_digits == 4
-        and spec.unit is None
         and spec.month is None
     ):
         offset = (spec.year - focus.anchor.day.year) * per_year
@@ -155,7 +155,7 @@ def with_last_day(
     mentions: list[Mention],
     sentence: Sentence,
     cues: TenseCues,
-) -> tuple[Spec, int | None]:
+) -> tuple[Spec, Direction | None]:
     """'the quarter ended Sept. 30': the day is the next mention, a word away in the same
     sentence (the rule saw 'ended' there); its year comes from the tense, as for any date."""
     if index + 1 >= len(mentions):
@@ -163,7 +163,7 @@ def with_last_day(
     mention, following = mentions[index], mentions[index + 1]
     day = following.spec
     if not (
-        isinstance(day, CalendarSpec)
+        isinstance(day, DateSpec)
         and day.day is not None
         and following.start - mention.end <= LAST_DAY_REACH
         and following.start < sentence.end

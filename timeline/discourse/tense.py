@@ -14,13 +14,16 @@ from dataclasses import replace
 
 from timeline.grammar.specs import (
     Anchoring,
-    CalendarSpec,
+    CalendarFields,
     ClockSpec,
+    DateSpec,
+    Direction,
     DurationSpec,
     MovingDateSpec,
     RelativeSpec,
     Spec,
     VagueShiftSpec,
+    WeekOfSpec,
 )
 from timeline.ingest.sentences import Sentence
 from timeline.languages import Language
@@ -50,11 +53,11 @@ class TenseCues:
         if key not in self._sentences:
             language, text = self.language, self.text
             found = [
-                (m.start(), m.end(), 1)
+                (m.start(), m.end(), Direction.FUTURE)
                 for m in language.future_cues.finditer(text, sentence.start, sentence.end)
             ]
             found += [
-                (m.start(), m.end(), -1)
+                (m.start(), m.end(), Direction.PAST)
                 for m in language.past_cues.finditer(text, sentence.start, sentence.end)
                 if not self._no_past_tense(m.start(), sentence.start)
             ]
@@ -111,13 +114,13 @@ class TenseCues:
         before = self.text[max(floor, start - 12) : start].split()
         return bool(before) and before[-1].lower() in participle_after
 
-    def nearest(self, sentence: Sentence, mention: Mention) -> tuple[int, int, int] | None:
+    def nearest(self, sentence: Sentence, mention: Mention) -> tuple[Direction, int, int] | None:
         """(direction, start, end) of the cue word nearest the mention in its sentence, within
         a clause's worth of text (CUE_REACH) on each side and inside the same quotation ('"The
         father will leave Thursday," Castro said' is future, 'He said: "Talks end in
         September."' is about September to come); cue words inside the mention do not count."""
         found, starts, by_end, ends, quotes = self._read(sentence)
-        best: tuple[int, tuple[int, int, int]] | None = None
+        best: tuple[int, tuple[Direction, int, int]] | None = None
         at = bisect.bisect_right(ends, mention.start) - 1  # the last cue ending before it
         if at >= 0:
             start, end, direction = by_end[at]  # on equal ends, the future cue sorts last
@@ -144,9 +147,9 @@ class TenseCues:
         Friday')."""
         return self.text[start:end].lower() in self.language.reporting_verbs
 
-    def direction(self, sentence: Sentence, mention: Mention) -> int | None:
-        """-1 when the sentence speaks of the past around the mention, +1 of the future, None
-        when it does not say (deadline words are the caller's business)."""
+    def direction(self, sentence: Sentence, mention: Mention) -> Direction | None:
+        """PAST when the sentence speaks of the past around the mention, FUTURE of the future,
+        None when it does not say (deadline words are the caller's business)."""
         cue = self.nearest(sentence, mention)
         return None if cue is None else cue[0]
 
@@ -165,8 +168,10 @@ def needs_tense(spec: Spec) -> bool:
     its own (a bare weekday, month or named day) does; everything else skips the tense."""
     if isinstance(spec, ClockSpec):
         return spec.date is not None and needs_tense(spec.date)
-    if isinstance(spec, CalendarSpec | MovingDateSpec):
-        return spec.direction is None and spec.year is None and spec.year_offset is None
+    if isinstance(spec, WeekOfSpec):
+        return needs_tense(spec.day)
+    if isinstance(spec, CalendarFields | MovingDateSpec):
+        return spec.open_year
     return False
 
 
@@ -176,11 +181,11 @@ def after_deadline_word(text: str, start: int, floor: int, language: Language) -
     return bool(before) and before[-1].lower() in language.deadline_words
 
 
-def toward_deadline(spec: Spec) -> tuple[Spec, int]:
+def toward_deadline(spec: Spec) -> tuple[Spec, Direction]:
     """A deadline points ahead, as a future tense does: a weekday from the reference day on, a
     month or named day the coming one unless the past one is far nearer (a deadline that
     passed yesterday, 'by Jan. 14' on the 15th, stays where it was)."""
-    return spec, 1
+    return spec, Direction.FUTURE
 
 
 def _after_since_word(text: str, start: int, floor: int, language: Language) -> bool:
@@ -194,8 +199,10 @@ def _looking_back(spec: Spec) -> Spec:
     begun, however near the next one is."""
     if isinstance(spec, ClockSpec) and spec.date is not None:
         return replace(spec, date=_looking_back(spec.date))
-    if isinstance(spec, CalendarSpec | MovingDateSpec):
-        return replace(spec, direction=-1)
+    if isinstance(spec, WeekOfSpec):
+        return replace(spec, day=replace(spec.day, direction=Direction.PAST))
+    if isinstance(spec, CalendarFields | MovingDateSpec):
+        return replace(spec, direction=Direction.PAST)
     return spec
 
 
@@ -205,10 +212,8 @@ def _possessive_weekday(spec: Spec, text: str, mention: Mention, language: Langu
     of something else, so it keeps the default week unless the words right before it point
     ahead ('ahead of Sunday's election')."""
     return (
-        isinstance(spec, CalendarSpec)
-        and spec.weekday is not None
-        and spec.day is None
-        and spec.month is None
+        isinstance(spec, DateSpec)
+        and spec.bare_weekday
         and any(text.startswith(mark, mention.end) for mark in language.possessives)
     )
 
@@ -234,7 +239,7 @@ def sentence_tense(
     previous_end: int,
     cues: TenseCues,
     language: Language,
-) -> tuple[Spec, int | None]:
+) -> tuple[Spec, Direction | None]:
     """The spec as its clause dates it, and the sentence's cue (-1, +1 or None) for it:
     - 'since' a few words before looks back, whatever the verb;
     - a possessive weekday ('Friday's purchases') keeps the default week, unless the words
@@ -250,13 +255,13 @@ def sentence_tense(
     if _possessive_weekday(spec, text, mention, language):
         before = " ".join(text[max(floor, mention.start - 30) : mention.start].lower().split())
         ahead = any(before.endswith(words) for words in language.possessive_ahead)
-        return spec, (1 if ahead else None)
+        return spec, (Direction.FUTURE if ahead else None)
     cue = cues.direction(sentence, mention)
     closes_range = previous_end > sentence.start and mention.start - previous_end <= RANGE_REACH
     if (
         after_deadline_word(text, mention.start, floor, language)
         and not closes_range
-        and not (cue == -1 and _in_perfect_clause(text, sentence, mention, language))
+        and not (cue is Direction.PAST and _in_perfect_clause(text, sentence, mention, language))
     ):
         return toward_deadline(spec)
     return spec, cue
@@ -273,7 +278,11 @@ def counted_ahead(spec: Spec) -> bool:
             and spec.anchoring is Anchoring.REFERENCE
         )
     if isinstance(spec, VagueShiftSpec):
-        return spec.may_be_span and spec.direction > 0 and spec.anchoring is Anchoring.REFERENCE
+        return (
+            spec.may_be_span
+            and spec.direction is Direction.FUTURE
+            and spec.anchoring is Anchoring.REFERENCE
+        )
     return False
 
 
@@ -285,7 +294,7 @@ def span_in_past_clause(
     reporting verb ('said') speaks of the report, not of the clause it reports ('said it expects
     results in two weeks'), so it does not count as that past."""
     cue = cues.nearest(sentence, mention)
-    if cue is None or cue[0] != -1:
+    if cue is None or cue[0] is not Direction.PAST:
         return spec
     word = cues.text[cue[1] : cue[2]].lower()
     if word in cues.language.reporting_verbs:

@@ -16,21 +16,19 @@ from collections.abc import Callable, Mapping
 from dataclasses import replace
 from typing import Any
 
-from timeline.calendar.arithmetic import (
-    CLOCK_UNITS,
-    SEASON_CODES,
-    Unit,
-    duration_value,
-    is_valid_date,
-)
+from timeline.calendar.arithmetic import duration_value, is_valid_date
+from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     Anchoring,
-    CalendarSpec,
     ClockSpec,
+    DateSpec,
+    Direction,
     DurationSpec,
+    EraSpec,
     FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
+    PeriodSpec,
     RecentSpec,
     ReferenceSpec,
     Rejected,
@@ -38,6 +36,8 @@ from timeline.grammar.specs import (
     SetSpec,
     Spec,
     VagueShiftSpec,
+    WeekendSpec,
+    WeekOfSpec,
 )
 from timeline.languages import Amount, Language
 
@@ -105,16 +105,15 @@ def _year_offset(roles: Roles) -> int | None:
     return offset_and_anchoring(roles["year_deictic"])[0]
 
 
-def _direction(roles: Roles) -> tuple[int | None, Anchoring]:
-    """The cue a deictic word gives a month, weekday or season: -1/+1, or -2/+2 for a strict
-    one ('last June' said in June is the June before; 'Juni lalu' may be this June)."""
+def _direction(roles: Roles) -> tuple[Direction | None, Anchoring]:
+    """The side a deictic word gives a month, weekday or season, strict where the language file
+    says so ('last June' said in June is the June before; 'Juni lalu' may be this June)."""
     value = roles.get("deictic")
     if value is None:
         return None, Anchoring.REFERENCE
     offset, anchoring = offset_and_anchoring(value)
-    if isinstance(value, dict) and value.get("strict"):
-        offset *= 2
-    return offset, anchoring
+    strict = isinstance(value, dict) and bool(value.get("strict"))
+    return Direction.of(offset, strict), anchoring
 
 
 @production
@@ -129,18 +128,20 @@ def date(roles: Roles, language: Language) -> Spec | None:
     if day is not None and not is_valid_date(year if digits == 4 and year else 2024, month, day):
         raise Rejected(f"no day {day} in month {month}")
     direction, anchoring = _direction(roles)
-    calendar = CalendarSpec(
+    calendar = DateSpec(
         year=year,
         year_digits=digits,
         month=month,
         day=day,
         weekday=weekday,
-        unit=_unit(roles) if day is not None else None,  # 'the week of March 6'
         year_offset=_year_offset(roles),
         direction=direction,
-        mod=roles.get("mod"),
+        mod=None if day is not None and _unit(roles) else roles.get("mod"),
         anchoring=anchoring,
     )
+    unit = _unit(roles) if day is not None else None
+    if unit is not None:  # 'the week of March 6'
+        return WeekOfSpec(unit=unit, day=calendar, mod=roles.get("mod"))
     if roles.get("part") and (day is not None or weekday is not None):
         return ClockSpec(part=roles["part"], date=calendar)  # 'Jumat pagi (21/6)'
     return calendar
@@ -167,7 +168,7 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     names (month, year); the parts of the match named `first` and `second` become two
     expressions, as TimeML annotates a range."""
     second = numeric_date(roles, language) if "n1" in roles else date(roles, language)
-    if not isinstance(second, CalendarSpec):
+    if not isinstance(second, DateSpec):
         return None
     if roles.get("year_first") is not None:
         first_year = roles["year_first"]
@@ -218,7 +219,7 @@ def relative_unit(roles: Roles, language: Language) -> Spec | None:
     if unit is Unit.WEEKEND and anchoring is Anchoring.TOPIC:
         # 'the weekend', 'akhir pekan': a weekend is told like a weekday, by the tense around it
         # ('said over the weekend' on Monday is the one just past), not as the current week's.
-        return CalendarSpec(unit=Unit.WEEKEND, mod=roles.get("mod"))
+        return WeekendSpec(mod=roles.get("mod"))
     return RelativeSpec(unit=unit, offset=offset, mod=roles.get("mod"), anchoring=anchoring)
 
 
@@ -236,9 +237,10 @@ def shift(roles: Roles, language: Language) -> Spec | None:
     amount = _amount(roles) or (None if "amount" in roles else Amount(1.0))
     if unit is None or amount is None or roles.get("direction") is None:
         return None
-    direction, anchoring = offset_and_anchoring(roles["direction"])
-    if direction == 0:
+    offset, anchoring = offset_and_anchoring(roles["direction"])
+    if offset == 0:
         return None
+    direction = Direction.of(offset)
     # English 'in': 'in two weeks' is a date ahead, or in a past clause a span (see tense.py)
     may_be_span = isinstance(roles["direction"], dict) and bool(
         roles["direction"].get("may_be_span")
@@ -251,7 +253,7 @@ def shift(roles: Roles, language: Language) -> Spec | None:
         return None
     return RelativeSpec(
         unit=unit,
-        offset=direction * int(amount.value),
+        offset=offset * int(amount.value),
         anchoring=anchoring,
         counted=True,
         may_be_span=may_be_span,
@@ -274,7 +276,7 @@ def recent(roles: Roles, language: Language) -> Spec | None:
 def upcoming(roles: Roles, language: Language) -> Spec | None:
     """'tiga hari ke depan', 'the next few days', 'the coming weeks': starts on the anchor day."""
     spec = recent(roles, language)
-    return replace(spec, direction=1) if isinstance(spec, RecentSpec) else None
+    return replace(spec, direction=Direction.FUTURE) if isinstance(spec, RecentSpec) else None
 
 
 @production
@@ -374,8 +376,10 @@ def nth_unit(roles: Roles, language: Language) -> Spec | None:
     year, digits = _year(roles)
     direction, anchoring = _direction(roles)
     if unit is Unit.MONTH:
-        return CalendarSpec(year=year, year_digits=digits, month=index, direction=direction)
-    return CalendarSpec(
+        return DateSpec(year=year, year_digits=digits, month=index, direction=direction)
+    if unit in (Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        return EraSpec(year=year, year_digits=digits, unit=unit, index=index, mod=roles.get("mod"))
+    return PeriodSpec(
         year=year,
         year_digits=digits,
         unit=unit,
@@ -395,7 +399,7 @@ def season(roles: Roles, language: Language) -> Spec | None:
         return None
     year, digits = _year(roles)
     direction, anchoring = _direction(roles)
-    return CalendarSpec(
+    return PeriodSpec(
         year=year,
         year_digits=digits,
         unit=Unit.SEASON,
@@ -412,9 +416,9 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     """'tahun 1990-an', 'the 1990s', "the '90s": the digits name the decade."""
     digits = "".join(ch for ch in str(roles["decade"]) if ch.isdigit())
     if len(digits) == 4:
-        return CalendarSpec(unit=Unit.DECADE, year=int(digits), mod=roles.get("mod"))
+        return EraSpec(unit=Unit.DECADE, year=int(digits), mod=roles.get("mod"))
     if len(digits) == 2:
-        return CalendarSpec(unit=Unit.DECADE, year=int(digits), year_digits=2, mod=roles.get("mod"))
+        return EraSpec(unit=Unit.DECADE, year=int(digits), year_digits=2, mod=roles.get("mod"))
     return None
 
 
@@ -434,7 +438,7 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
         return None if spec is None else ClockSpec(part=roles["eve"], date=spec)
     if isinstance(meaning, str) and not shift_days:
         month, day = (int(x) for x in meaning.split("-"))
-        return CalendarSpec(
+        return DateSpec(
             year=year,
             year_digits=digits,
             month=month,

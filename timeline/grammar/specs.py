@@ -1,16 +1,21 @@
 """Underspecified meanings: what a matched expression says before it meets its anchor.
 
 Phase one of resolution (productions) turns matched words into one of these; phase two
-(`timeline.resolution.resolve`) fixes them against an anchor date. Keeping them apart is what lets the same
+(`timeline.resolution`) fixes them against an anchor date. Keeping them apart is what lets the same
 "September" become 2024-09 in one document and 2023-09 in another.
+
+Each kind of expression has its own spec, with only the fields that kind uses, and resolution
+dispatches on the kind: a day or month or year (DateSpec), the nth period of a year (PeriodSpec),
+a decade or century (EraSpec), the week of a day (WeekOfSpec), a weekend (WeekendSpec), a count
+from the anchor (RelativeSpec), and so on.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
-from timeline.calendar.arithmetic import Unit
+from timeline.calendar.units import Unit
 
 
 class Anchoring(StrEnum):
@@ -21,21 +26,98 @@ class Anchoring(StrEnum):
     TOPIC = "topic"  # the last period of the same unit the text named ('the quarter')
 
 
+class Direction(IntEnum):
+    """Which side of the reference a time with no year lies on, and whether the reference's own
+    period counts: 'Juni lalu' said in June may be this June (PAST), 'last June' is the one
+    before (PAST_STRICT). The sign is the side; the size, how strict."""
+
+    PAST_STRICT = -2
+    PAST = -1
+    THIS = 0
+    FUTURE = 1
+    FUTURE_STRICT = 2
+
+    @classmethod
+    def of(cls, offset: int, strict: bool = False) -> Direction:
+        """The direction of a deictic word's offset (-1, 0, +1), strict when the file says so."""
+        sign = (offset > 0) - (offset < 0)
+        return cls(sign * 2 if strict else sign)
+
+
 @dataclass(frozen=True, slots=True)
-class CalendarSpec:
-    """A date given by calendar fields; missing fields are inferred at resolution."""
+class CalendarFields:
+    """What every calendar expression may say about its year: the year itself (4 or 2 digits),
+    a year relative to the anchor ('Juni tahun lalu'), the side of the reference ('Maret lalu'),
+    a mod (early/mid/late) and what it counts from."""
 
     year: int | None = None
     year_digits: int = 4
+    year_offset: int | None = None  # 'Juni tahun lalu': the anchor's year + offset
+    direction: Direction | None = None
+    mod: str | None = None
+    anchoring: Anchoring = Anchoring.REFERENCE
+
+    @property
+    def open_year(self) -> bool:
+        """Nothing in the expression fixes its year or side: the context must."""
+        return self.direction is None and self.year is None and self.year_offset is None
+
+
+@dataclass(frozen=True, slots=True)
+class DateSpec(CalendarFields):
+    """A day, a month, a year or a weekday: '17 Juni 2024', 'September 2023', '2024', 'Senin'."""
+
     month: int | None = None
     day: int | None = None
     weekday: int | None = None  # 1 = Monday .. 7 = Sunday
-    unit: Unit | None = None  # an nth unit: quarter, half, season, week, decade, century
-    index: int | None = None  # which quarter/half/season/week/decade/century
-    year_offset: int | None = None  # 'Juni tahun lalu': the year is the anchor's year + offset
-    direction: int | None = None  # -1 past cue, 0 'this', +1 future cue
+
+    @property
+    def unit(self) -> Unit:
+        """The calendar unit the date names."""
+        if self.day is not None or self.weekday is not None:
+            return Unit.DAY
+        return Unit.MONTH if self.month is not None else Unit.YEAR
+
+    @property
+    def bare_weekday(self) -> bool:
+        return self.weekday is not None and self.day is None and self.month is None
+
+    @property
+    def bare_month(self) -> bool:
+        """A month (or day and month) whose year the context must give."""
+        return self.month is not None and self.open_year
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSpec(CalendarFields):
+    """The nth period of a year: 'kuartal ketiga 2023', 'Q3', 'semester I', 'musim panas lalu',
+    'week 25'. `index` counts from 1 (seasons from 0: winter, spring, summer, fall)."""
+
+    unit: Unit = Unit.QUARTER
+    index: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EraSpec(CalendarFields):
+    """A decade ('tahun 1990-an': year 1990; "the '90s": year 90 with two digits), a century or
+    a millennium ('abad ke-21': index 21)."""
+
+    unit: Unit = Unit.DECADE
+    index: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekendSpec(CalendarFields):
+    """'the weekend', 'akhir pekan': told like a weekday, by the tense around it."""
+
+
+@dataclass(frozen=True, slots=True)
+class WeekOfSpec:
+    """'the week of March 6': the week (or weekend) that holds a day."""
+
+    unit: Unit
+    day: DateSpec
     mod: str | None = None
-    anchoring: Anchoring = Anchoring.REFERENCE
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +137,7 @@ class VagueShiftSpec:
     """'beberapa hari lalu', 'in a few weeks': 2 to 5 units from the anchor."""
 
     unit: Unit
-    direction: int
+    direction: Direction  # PAST or FUTURE
     anchoring: Anchoring = Anchoring.REFERENCE
     may_be_span: bool = False  # 'in a few days': in a past clause, how long something took
 
@@ -63,11 +145,11 @@ class VagueShiftSpec:
 @dataclass(frozen=True, slots=True)
 class RecentSpec:
     """'tiga bulan terakhir', 'in recent months': a duration that ends on the anchor day; with
-    direction +1, 'tiga hari ke depan', 'the coming weeks': one that starts on it."""
+    direction FUTURE, 'tiga hari ke depan', 'the coming weeks': one that starts on it."""
 
     unit: Unit
     amount: float | None  # None: vague ('beberapa', 'recent')
-    direction: int = -1
+    direction: Direction = Direction.PAST
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +190,12 @@ class MovingDateSpec:
     rule: tuple[tuple[str, str], ...]  # the language file's rule, as sorted (key, value) pairs
     year: int | None = None
     year_offset: int | None = None
-    direction: int | None = None
+    direction: Direction | None = None
     shift_days: int = 0  # 'H-3 Lebaran': three days before
+
+    @property
+    def open_year(self) -> bool:
+        return self.direction is None and self.year is None and self.year_offset is None
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +205,7 @@ class PeriodEndingSpec:
     span of one unit ('for the year to date')."""
 
     unit: Unit
-    end: CalendarSpec | None = None
+    end: DateSpec | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,8 +214,15 @@ class FocusPeriodSpec:
     the document context can say which; alone it names no time."""
 
 
+CalendarSpec = DateSpec | PeriodSpec | EraSpec | WeekendSpec
+"""The specs with calendar fields of their own (a year, a side of the reference)."""
+
 Spec = (
-    CalendarSpec
+    DateSpec
+    | PeriodSpec
+    | EraSpec
+    | WeekendSpec
+    | WeekOfSpec
     | FocusPeriodSpec
     | PeriodEndingSpec
     | MovingDateSpec

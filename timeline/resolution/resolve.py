@@ -8,12 +8,10 @@ here knows a language, and nothing reads the clock: the anchor is always an argu
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from timeline.calendar.arithmetic import (
-    CLOCK_UNITS,
-    Unit,
     duration_value,
     go_back,
     holiday_date,
@@ -25,13 +23,18 @@ from timeline.calendar.arithmetic import (
     weekday_after,
     weekday_on_or_before,
 )
+from timeline.calendar.units import CLOCK_UNITS, Unit
 from timeline.grammar.specs import (
-    CalendarSpec,
+    CalendarFields,
     ClockSpec,
+    DateSpec,
+    Direction,
     DurationSpec,
+    EraSpec,
     FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
+    PeriodSpec,
     RecentSpec,
     ReferenceSpec,
     Rejected,
@@ -39,6 +42,8 @@ from timeline.grammar.specs import (
     SetSpec,
     Spec,
     VagueShiftSpec,
+    WeekendSpec,
+    WeekOfSpec,
 )
 
 VAGUE_NEAR, VAGUE_FAR = 2, 5  # "a few" units: two to five
@@ -53,7 +58,7 @@ PARTS_OF_DAY = {
     "DT": ("NI", 0, 6),  # dini hari: the small hours of day D
 }
 
-YearHint = Callable[[CalendarSpec], int | None]
+YearHint = Callable[[DateSpec], int | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +93,11 @@ def resolve(
     anchor: date,
     *,
     approx: str | None = None,
-    cue: int | None = None,
+    cue: Direction | None = None,
     year_hint: YearHint | None = None,
 ) -> Resolution:
-    """Resolve `spec` against `anchor`; `cue` is the tense of the context (-1 past, +1 future).
+    """Resolve `spec` against `anchor`; `cue` is the side of the reference the context's tense
+    points to.
 
     Raises Rejected when the text names no real time, including one outside the calendar's
     years 1-9999 ('3000 tahun yang lalu' from 2024).
@@ -102,44 +108,54 @@ def resolve(
         raise Rejected(f"outside the calendar: {exc}") from None
 
 
+_Resolver = Callable[..., "Resolution"]
+_RESOLVERS: dict[type, _Resolver] = {}
+
+
+def _resolves(*kinds: type) -> Callable[[_Resolver], _Resolver]:
+    """Register the function that resolves a kind of spec: resolution dispatches on the kind."""
+
+    def register(function: _Resolver) -> _Resolver:
+        for kind in kinds:
+            _RESOLVERS[kind] = function
+        return function
+
+    return register
+
+
 def _resolve(
     spec: Spec,
     anchor: date,
     *,
     approx: str | None,
-    cue: int | None,
+    cue: Direction | None,
     year_hint: YearHint | None,
 ) -> Resolution:
-    if isinstance(spec, CalendarSpec):
-        result = _calendar(spec, anchor, cue, year_hint)
-    elif isinstance(spec, RelativeSpec):
-        result = _relative(spec, anchor)
-    elif isinstance(spec, VagueShiftSpec):
-        result = _vague_shift(spec, anchor)
-    elif isinstance(spec, RecentSpec):
-        result = _recent(spec, anchor)
-    elif isinstance(spec, DurationSpec):
-        value = duration_value(spec.unit, spec.amount)
-        result = Resolution("DURATION", value, granularity=spec.unit.value)
-        result = _with(result, approximate=spec.amount is None)
-        result = _placed_in_year(result, spec, anchor)
-    elif isinstance(spec, SetSpec):
-        result = Resolution("SET", spec.value, granularity=spec.unit.value if spec.unit else None)
-    elif isinstance(spec, ReferenceSpec):
-        result = _reference(spec, anchor)
-    elif isinstance(spec, ClockSpec):
-        result = _clock(spec, anchor, cue, year_hint)
-    elif isinstance(spec, MovingDateSpec):
-        result = _moving(spec, anchor, cue)
-    elif isinstance(spec, PeriodEndingSpec):
-        result = _period_ending(spec, anchor, cue, year_hint)
-    elif isinstance(spec, FocusPeriodSpec):
-        raise Rejected("no reporting period in focus")
-    else:  # pragma: no cover - the Spec union is closed
+    resolver = _RESOLVERS.get(type(spec))
+    if resolver is None:  # pragma: no cover - every kind of the Spec union registers one
         raise TypeError(f"unknown spec {spec!r}")
+    result = resolver(spec, anchor, cue, year_hint)
     if approx:
         result = _with(result, mod=result.mod or approx, approximate=True)
     return result
+
+
+@_resolves(FocusPeriodSpec)
+def _focus_period(spec: FocusPeriodSpec, anchor: date, cue: object, hint: object) -> Resolution:
+    raise Rejected("no reporting period in focus")
+
+
+@_resolves(DurationSpec)
+def _duration(spec: DurationSpec, anchor: date, cue: object, hint: object) -> Resolution:
+    value = duration_value(spec.unit, spec.amount)
+    result = Resolution("DURATION", value, granularity=spec.unit.value)
+    result = _with(result, approximate=spec.amount is None)
+    return _placed_in_year(result, spec, anchor)
+
+
+@_resolves(SetSpec)
+def _set(spec: SetSpec, anchor: date, cue: object, hint: object) -> Resolution:
+    return Resolution("SET", spec.value, granularity=spec.unit.value if spec.unit else None)
 
 
 def _with(result: Resolution, **changes: object) -> Resolution:
@@ -155,47 +171,57 @@ def expand_two_digit_year(year: int, anchor: date) -> int:
     return min(candidates, key=lambda y: (abs(y - anchor.year), -y))
 
 
-def _occurrence(spec: CalendarSpec, unit: Unit, year: int) -> date | None:
-    """Start of the unit the spec names in `year`, or None when that year has no such date."""
+def _date_occurrence(spec: DateSpec, year: int) -> date | None:
+    """Start of the day, month or year the spec names in `year`; None when that year has no
+    such date (29 February)."""
     try:
-        if unit is Unit.DAY:
-            return date(year, spec.month, spec.day)
-        if unit is Unit.MONTH:
-            return date(year, spec.month, 1)
-        if unit is Unit.QUARTER:
-            return date(year, 3 * (spec.index - 1) + 1, 1)
-        if unit is Unit.HALF:
-            return date(year, 1 if spec.index == 1 else 7, 1)
-        if unit is Unit.SEASON:
-            return date(year, (3 * spec.index) or 12, 1)
-        if unit is Unit.WEEK:
-            return date.fromisocalendar(year, spec.index, 1)
-        if unit is Unit.YEAR:
-            return date(year, 1, 1)
+        if spec.day is not None:
+            return date(year, spec.month or 1, spec.day)
+        return date(year, spec.month or 1, 1)
     except ValueError:
         return None
-    raise ValueError(f"no yearly occurrence for {unit}")
+
+
+def _period_occurrence(spec: PeriodSpec, year: int) -> date | None:
+    """First day of the nth quarter, half, season or ISO week of `year`."""
+    try:
+        if spec.unit is Unit.QUARTER:
+            return date(year, 3 * (spec.index - 1) + 1, 1)
+        if spec.unit is Unit.HALF:
+            return date(year, 1 if spec.index == 1 else 7, 1)
+        if spec.unit is Unit.SEASON:
+            return date(year, (3 * spec.index) or 12, 1)
+        if spec.unit is Unit.WEEK:
+            return date.fromisocalendar(year, spec.index, 1)
+    except ValueError:
+        return None
+    raise ValueError(f"no yearly occurrence for {spec.unit}")
 
 
 # A tense cue from the sentence (not from the expression itself) is weak: it cannot carry a date
 # to the far side of the reference when the near side is this many times closer.
 WEAK_CUE_RATIO = 4
 
+Occurrence = Callable[[int], date | None]
+
 
 def _occurrences_near(
-    spec: CalendarSpec, unit: Unit, year: int, reach: int
+    occurrence: Occurrence, unit: Unit, year: int, reach: int
 ) -> list[tuple[date, date]]:
-    """The spec's occurrences in the years around `year`, as [start, end) pairs."""
+    """The occurrences in the years around `year`, as [start, end) pairs."""
     pairs = []
     for candidate_year in range(year - reach, year + reach + 1):
-        occurrence = _occurrence(spec, unit, candidate_year)
-        if occurrence is not None:
-            pairs.append((occurrence, unit_end(unit, occurrence)))
+        start = occurrence(candidate_year)
+        if start is not None:
+            pairs.append((start, unit_end(unit, start)))
     return pairs
 
 
 def _choose(
-    starts: list[tuple[date, date]], anchor: date, direction: int | None, weak: bool = False
+    starts: list[tuple[date, date]],
+    anchor: date,
+    direction: Direction | None,
+    weak: bool = False,
 ) -> tuple[date, date] | None:
     """Pick one occurrence by the conventions: past cue, future cue, or nearest (ties to past)."""
     if not starts:
@@ -212,18 +238,18 @@ def _choose(
         return gap, 0 if start <= anchor else 1
 
     nearest = min(starts, key=distance)
-    if direction is None or direction == 0:
+    if direction is None or direction is Direction.THIS:
         return nearest
-    if direction <= -2:  # strictly before: over by the reference day
+    if direction is Direction.PAST_STRICT:  # over by the reference day
         over = [s for s in starts if s[1] <= anchor]
         chosen = max(over) if over else min(starts)
-    elif direction < 0:
+    elif direction is Direction.PAST:  # begun by the reference day
         began = [s for s in starts if s[0] <= anchor]
         chosen = max(began) if began else min(starts)
-    elif direction >= 2:  # strictly after: not begun by the reference day
+    elif direction is Direction.FUTURE_STRICT:  # not begun by the reference day
         ahead = [s for s in starts if s[0] > anchor]
         chosen = min(ahead) if ahead else max(starts)
-    else:
+    else:  # FUTURE: not over by the reference day
         open_ = [s for s in starts if s[1] > anchor]
         chosen = min(open_) if open_ else max(starts)
     if weak and distance(nearest)[0] * WEAK_CUE_RATIO < distance(chosen)[0]:
@@ -231,118 +257,166 @@ def _choose(
     return chosen
 
 
-def _calendar(
-    spec: CalendarSpec, anchor: date, cue: int | None, year_hint: YearHint | None
-) -> Resolution:
-    if spec.unit in (Unit.WEEK, Unit.WEEKEND) and spec.day is not None:
-        # 'the week of March 6': the week that holds that day
-        on = _calendar(replace(spec, unit=None), anchor, cue, year_hint)
-        start = unit_start(spec.unit, date.fromisoformat(on.start or anchor.isoformat()))
-        base = Resolution(
-            "DATE",
-            timex_value(spec.unit, start),
-            granularity=spec.unit.value,
-            used_anchor=on.used_anchor,
-        )
-        return _modded(base, spec.unit, start, unit_end(spec.unit, start), spec.mod)
-    direction = spec.direction if spec.direction is not None else cue
-    warnings: list[str] = []
-    used_anchor = False
-    year = spec.year
-    if year is not None and spec.year_digits == 2 and spec.unit is not Unit.DECADE:
+def _year_of(spec: CalendarFields, anchor: date) -> tuple[int | None, bool]:
+    """The year the expression itself gives, and whether the anchor was needed for it: a
+    two-digit year takes the anchor's century, 'Juni tahun lalu' the anchor's year minus one."""
+    year, used_anchor = spec.year, False
+    if year is not None and spec.year_digits == 2:
         year, used_anchor = expand_two_digit_year(year, anchor), True
     if spec.year_offset is not None:
         year, used_anchor = anchor.year + spec.year_offset, True
+    return year, used_anchor
 
-    if spec.unit in (Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
-        unit = spec.unit
-        if unit is Unit.DECADE:
-            first = year if spec.year_digits == 4 else _two_digit_decade(year or 0, anchor)
-            used_anchor = used_anchor or spec.year_digits == 2
-        else:
-            size = 100 if unit is Unit.CENTURY else 1000
-            first = (spec.index - 1) * size
-        span = 10 if unit is Unit.DECADE else size
-        start, end = date(max(1, first), 1, 1), date(first + span, 1, 1)
-        digits = {10: 3, 100: 2, 1000: 1}[span]  # TIMEX3: decade '199', century '20'
-        value = f"{first // span:0{digits}d}"
-        return _modded(
-            Resolution("DATE", value, granularity=unit.value, used_anchor=used_anchor),
-            unit,
-            start,
-            end,
-            spec.mod,
-        )
 
-    if spec.unit is not None:
-        unit = spec.unit
-    elif spec.day is not None:
-        unit = Unit.DAY
-    elif spec.month is not None:
-        unit = Unit.MONTH
-    elif spec.weekday is not None:
-        unit = Unit.DAY
-    else:
-        unit = Unit.YEAR
-
-    if unit is Unit.WEEKEND and spec.index is None and year is None:
-        start = _weekend_in_context(anchor, direction)
-        used_anchor = True
-    elif spec.weekday is not None and spec.day is None and spec.month is None:
-        if spec.direction is not None:
-            start = _weekday(spec.weekday, anchor, spec.direction)
-        else:
-            start = _weekday_in_context(spec.weekday, anchor, cue)
-        used_anchor = True
-    elif year is not None:
-        start = _occurrence(spec, unit, year)
+def _yearly_start(
+    occurrence: Occurrence,
+    unit: Unit,
+    anchor: date,
+    year: int | None,
+    direction: Direction | None,
+    weak: bool,
+) -> date:
+    """The start of a yearly period (a day and month, a month, a quarter...): in the year given,
+    else this year's for 'this', else the occurrence the direction picks near the anchor."""
+    if year is not None:
+        start = occurrence(year)
         if start is None:
             raise Rejected("no such date in that year")
-    else:
-        used_anchor = True
-        if direction == 0:
-            start = _occurrence(spec, unit, anchor.year)
-            if start is None:
-                raise Rejected("no such date this year")
-        else:
-            pairs = _occurrences_near(spec, unit, anchor.year, 1)
-            if not pairs:  # 29 February: look further for a leap year
-                pairs = _occurrences_near(spec, unit, anchor.year, 4)
-            weak = spec.direction is None  # the direction, if any, came from the sentence
-            chosen = _choose(pairs, anchor, direction, weak=weak)
-            if chosen is None:
-                raise Rejected("no such date near the anchor")
-            start = chosen[0]
-            # The document's own year for this month wins over a future reading of a text
-            # that does not speak of the future ('pada September', 'September 2023' elsewhere).
-            hinted = year_hint(spec) if year_hint and direction is None else None
-            if hinted is not None and start > anchor:
-                occurrence = _occurrence(spec, unit, hinted)
-                # ... unless the text's weekday says otherwise ('Senin (4/3)' is a Monday)
-                if (
-                    occurrence is not None
-                    and occurrence <= anchor
-                    and (
-                        spec.weekday is None
-                        or spec.day is None
-                        or occurrence.isoweekday() == spec.weekday
-                    )
-                ):
-                    start = occurrence
-    if spec.weekday is not None and spec.day is not None and start.isoweekday() != spec.weekday:
-        warnings.append(
-            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
-            "the numbers were trusted"
-        )
-    end = unit_end(unit, start)
+        return start
+    if direction is Direction.THIS:
+        start = occurrence(anchor.year)
+        if start is None:
+            raise Rejected("no such date this year")
+        return start
+    pairs = _occurrences_near(occurrence, unit, anchor.year, 1)
+    if not pairs:  # 29 February: look further for a leap year
+        pairs = _occurrences_near(occurrence, unit, anchor.year, 4)
+    chosen = _choose(pairs, anchor, direction, weak=weak)
+    if chosen is None:
+        raise Rejected("no such date near the anchor")
+    return chosen[0]
+
+
+def _dated(
+    unit: Unit,
+    start: date,
+    mod: str | None,
+    used_anchor: bool,
+    warnings: tuple[str, ...] = (),
+) -> Resolution:
+    """The DATE resolution of the calendar unit that begins at `start`, with its mod's part."""
     base = Resolution(
         "DATE",
         timex_value(unit, start),
         granularity=unit.value,
         used_anchor=used_anchor,
-        warnings=tuple(warnings),
+        warnings=warnings,
         day=start if unit is Unit.DAY else None,
     )
+    return _modded(base, unit, start, unit_end(unit, start), mod)
+
+
+@_resolves(DateSpec)
+def _date(
+    spec: DateSpec, anchor: date, cue: Direction | None, year_hint: YearHint | None
+) -> Resolution:
+    """A day, month, year or weekday. A bare weekday takes the week its tense gives; a month or
+    day and month with no year the occurrence its tense gives, unless the document states the
+    year of that month elsewhere."""
+    unit = spec.unit
+    if spec.bare_weekday:
+        assert spec.weekday is not None
+        if spec.direction is not None:
+            start = _weekday(spec.weekday, anchor, spec.direction)
+        else:
+            start = _weekday_in_context(spec.weekday, anchor, cue)
+        return _dated(unit, start, spec.mod, used_anchor=True)
+    direction = spec.direction if spec.direction is not None else cue
+    year, used_anchor = _year_of(spec, anchor)
+
+    def occurrence(candidate: int) -> date | None:
+        return _date_occurrence(spec, candidate)
+
+    start = _yearly_start(occurrence, unit, anchor, year, direction, weak=spec.direction is None)
+    if year is None:
+        used_anchor = True
+        # The document's own year for this month wins over a future reading of a text that
+        # does not speak of the future ('pada September', 'September 2023' elsewhere) ...
+        hinted = year_hint(spec) if year_hint and direction is None else None
+        if hinted is not None and start > anchor:
+            stated = occurrence(hinted)
+            # ... unless the text's weekday says otherwise ('Senin (4/3)' is a Monday)
+            if stated is not None and stated <= anchor and _weekday_fits(spec, stated):
+                start = stated
+    warnings: tuple[str, ...] = ()
+    if not _weekday_fits(spec, start):
+        warnings = (
+            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+            "the numbers were trusted",
+        )
+    return _dated(unit, start, spec.mod, used_anchor, warnings)
+
+
+def _weekday_fits(spec: DateSpec, day: date) -> bool:
+    """Whether a day agrees with the weekday the text gives beside its numbers, if any."""
+    return spec.weekday is None or spec.day is None or day.isoweekday() == spec.weekday
+
+
+@_resolves(PeriodSpec)
+def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
+    """The nth quarter, half, season or ISO week of the year given, or of the year its tense
+    gives."""
+    direction = spec.direction if spec.direction is not None else cue
+    year, used_anchor = _year_of(spec, anchor)
+
+    def occurrence(candidate: int) -> date | None:
+        return _period_occurrence(spec, candidate)
+
+    start = _yearly_start(
+        occurrence, spec.unit, anchor, year, direction, weak=spec.direction is None
+    )
+    return _dated(spec.unit, start, spec.mod, used_anchor or year is None)
+
+
+@_resolves(WeekendSpec)
+def _weekend(spec: WeekendSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
+    direction = spec.direction if spec.direction is not None else cue
+    start = _weekend_in_context(anchor, direction)
+    return _dated(Unit.WEEKEND, start, spec.mod, used_anchor=True)
+
+
+@_resolves(WeekOfSpec)
+def _week_of(
+    spec: WeekOfSpec, anchor: date, cue: Direction | None, year_hint: YearHint | None
+) -> Resolution:
+    """'the week of March 6': the week that holds that day."""
+    on = _date(spec.day, anchor, cue, year_hint)
+    start = unit_start(spec.unit, date.fromisoformat(on.start or anchor.isoformat()))
+    return _dated(spec.unit, start, spec.mod, on.used_anchor)
+
+
+@_resolves(EraSpec)
+def _era(spec: EraSpec, anchor: date, cue: object, hint: object) -> Resolution:
+    """A decade ('the 1990s', "the '90s": the one of that name nearest the anchor, not after
+    it), a century or a millennium (by its number)."""
+    unit = spec.unit
+    used_anchor = False
+    if unit is Unit.DECADE:
+        if spec.year is None:
+            raise Rejected("a decade needs its year")
+        first = spec.year
+        if spec.year_digits == 2:
+            first, used_anchor = _two_digit_decade(spec.year, anchor), True
+        span = 10
+    else:
+        if spec.index is None:
+            raise Rejected(f"a {unit} needs its number")
+        span = 100 if unit is Unit.CENTURY else 1000
+        first = (spec.index - 1) * span
+    start, end = date(max(1, first), 1, 1), date(first + span, 1, 1)
+    digits = {10: 3, 100: 2, 1000: 1}[span]  # TIMEX3: decade '199', century '20'
+    value = f"{first // span:0{digits}d}"
+    base = Resolution("DATE", value, granularity=unit.value, used_anchor=used_anchor)
     return _modded(base, unit, start, end, spec.mod)
 
 
@@ -380,18 +454,18 @@ def _modded(base: Resolution, unit: Unit, start: date, end: date, mod: str | Non
     return _with(base, mod=mod, start=start.isoformat(), end=end.isoformat())
 
 
-def _weekday(weekday: int, anchor: date, direction: int | None) -> date:
+def _weekday(weekday: int, anchor: date, direction: Direction | None) -> date:
     index = weekday - 1
     if direction is None:
         return weekday_on_or_before(anchor, index)
-    if direction < 0:
+    if direction < Direction.THIS:
         return weekday_on_or_before(anchor - timedelta(days=1), index)
-    if direction > 0:
+    if direction > Direction.THIS:
         return weekday_after(anchor, index)
     return anchor - timedelta(days=anchor.weekday()) + timedelta(days=index)
 
 
-def _weekend_in_context(anchor: date, direction: int | None) -> date:
+def _weekend_in_context(anchor: date, direction: Direction | None) -> date:
     """The Saturday of a bare weekend: with no cue the weekend nearest the reference day (ties
     to the past: 'the weekend' on Monday is the one just gone, on Friday the coming one); a past
     cue takes the latest that has begun, a future cue the first not yet over."""
@@ -404,17 +478,18 @@ def _weekend_in_context(anchor: date, direction: int | None) -> date:
     return chosen[0]
 
 
-def _weekday_in_context(weekday: int, anchor: date, cue: int | None) -> date:
+def _weekday_in_context(weekday: int, anchor: date, cue: Direction | None) -> date:
     """A bare weekday with only the sentence's tense to go on: the tense decides the side of
     the reference day, which itself stays possible ('said Friday' in Friday's paper is today)."""
     index = weekday - 1
-    if cue is not None and cue > 0:
+    if cue is not None and cue > Direction.THIS:
         return weekday_after(anchor - timedelta(days=1), index)
     return weekday_on_or_before(anchor, index)
 
 
+@_resolves(PeriodEndingSpec)
 def _period_ending(
-    spec: PeriodEndingSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+    spec: PeriodEndingSpec, anchor: date, cue: Direction | None, year_hint: YearHint | None
 ) -> Resolution:
     """A reporting period that is a calendar one ('the quarter ended Sept. 30') has that
     period's DATE value, as TimeBank annotates it; a fiscal one ('the year ended March 31')
@@ -423,7 +498,7 @@ def _period_ending(
     value = duration_value(unit, 1)
     if spec.end is None:
         return Resolution("DURATION", value, granularity=unit.value)
-    end = _calendar(spec.end, anchor, cue, year_hint)
+    end = _date(spec.end, anchor, cue, year_hint)
     after = date.fromisoformat(end.end or anchor.isoformat())  # the day after the last one
     start = go_back(unit, after, 1)
     if unit_start(unit, start) == start and unit_end(unit, start) == after:
@@ -435,7 +510,8 @@ def _period_ending(
     return _with(result, start=start.isoformat(), end=after.isoformat())
 
 
-def _relative(spec: RelativeSpec, anchor: date) -> Resolution:
+@_resolves(RelativeSpec)
+def _relative(spec: RelativeSpec, anchor: date, cue: object, hint: object) -> Resolution:
     unit = spec.unit
     if unit in CLOCK_UNITS:
         # The anchor is a day, not a moment: 'two hours ago' can only be placed on that day.
@@ -470,7 +546,8 @@ def _relative(spec: RelativeSpec, anchor: date) -> Resolution:
     return _modded(base, unit, start, end, spec.mod)
 
 
-def _vague_shift(spec: VagueShiftSpec, anchor: date) -> Resolution:
+@_resolves(VagueShiftSpec)
+def _vague_shift(spec: VagueShiftSpec, anchor: date, cue: object, hint: object) -> Resolution:
     unit = Unit.DAY if spec.unit in CLOCK_UNITS else spec.unit
     value = "PAST_REF" if spec.direction < 0 else "FUTURE_REF"
     if spec.unit in CLOCK_UNITS:
@@ -492,7 +569,8 @@ def _vague_shift(spec: VagueShiftSpec, anchor: date) -> Resolution:
     )
 
 
-def _recent(spec: RecentSpec, anchor: date) -> Resolution:
+@_resolves(RecentSpec)
+def _recent(spec: RecentSpec, anchor: date, cue: object, hint: object) -> Resolution:
     amount = spec.amount
     count = VAGUE_FAR if amount is None else amount
     back = -spec.direction  # units to go back: N for 'the last N', -N for 'the next N'
@@ -522,7 +600,8 @@ def _approx_days(unit: Unit) -> float:
     return (unit_end(unit, date(2001, 1, 1)) - date(2001, 1, 1)).days
 
 
-def _reference(spec: ReferenceSpec, anchor: date) -> Resolution:
+@_resolves(ReferenceSpec)
+def _reference(spec: ReferenceSpec, anchor: date, cue: object, hint: object) -> Resolution:
     if spec.value == "PRESENT_REF":
         return Resolution(
             "DATE",
@@ -536,8 +615,9 @@ def _reference(spec: ReferenceSpec, anchor: date) -> Resolution:
     return Resolution("DATE", spec.value, approximate=True, used_anchor=True)
 
 
+@_resolves(ClockSpec)
 def _clock(
-    spec: ClockSpec, anchor: date, cue: int | None, year_hint: YearHint | None
+    spec: ClockSpec, anchor: date, cue: Direction | None, year_hint: YearHint | None
 ) -> Resolution:
     used_anchor = spec.date is None
     warnings: tuple[str, ...] = ()
@@ -578,7 +658,8 @@ def _clock(
     )
 
 
-def _moving(spec: MovingDateSpec, anchor: date, cue: int | None) -> Resolution:
+@_resolves(MovingDateSpec)
+def _moving(spec: MovingDateSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
     rule = dict(spec.rule)
     year = spec.year
     if spec.year_offset is not None:

@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from typing import Any
 
-from timeline.calendar.arithmetic import Unit
+from timeline.calendar.units import Unit
 from timeline.grammar import patterns as grammar
 from timeline.grammar.productions import PRODUCTIONS
-from timeline.grammar.specs import CalendarSpec, ClockSpec, Rejected, RelativeSpec, Spec
+from timeline.grammar.specs import ClockSpec, DateSpec, Rejected, RelativeSpec, Spec
 from timeline.languages import Language, Rule
 
 
@@ -234,9 +234,8 @@ def _span_of(match: re.Match[str], rule: Rule, role: str) -> tuple[int, int]:
 
 
 def names_a_day(spec: Spec) -> bool:
-    if isinstance(spec, CalendarSpec):
-        weekday_only = spec.weekday is not None and spec.month is None
-        return spec.unit is None and (spec.day is not None or weekday_only)
+    if isinstance(spec, DateSpec):
+        return spec.day is not None or (spec.weekday is not None and spec.month is None)
     return isinstance(spec, RelativeSpec) and spec.unit is Unit.DAY
 
 
