@@ -36,8 +36,17 @@ TIMEML_CORPORA = ("timebank", "aquaint", "wikiwars-train", "tweets-train")
 SEED = ("fixtures/tajukrakyat-putin-kim-pact.id.txt", "2024-06-21", "id")
 CLI_FORMATS = ("json", "timeml", "timelinejs", "csv")
 
+# The code under test must come from its own tree: an editable install of the package puts a
+# finder on sys.meta_path that would serve any module missing from that tree from the working
+# copy, so the runners drop it first.
+ISOLATE = (
+    "import sys; sys.meta_path[:] = "
+    "[f for f in sys.meta_path if 'editable' not in getattr(f, '__module__', '')]; "
+)
 # Runs inside the revision under test: only the public API, so every revision understands it.
-RUNNER = r"""
+RUNNER = (
+    ISOLATE
+    + r"""
 import json, sys
 from timeline import extract
 out = open(sys.argv[2], "w", encoding="utf-8")
@@ -49,6 +58,7 @@ for line in open(sys.argv[1], encoding="utf-8"):
     except Exception as exc:  # a crash is an output too, and must stay the same
         out.write(json.dumps({"crash": f"{type(exc).__name__}: {exc}"}) + "\n")
 """
+)
 
 
 def blind_ids() -> set[str]:
@@ -145,17 +155,32 @@ def run_tree(tree: Path, inputs: Path, work: Path) -> dict[str, str]:
     """Every output of the code in `tree`: document outputs by name, CLI outputs by run."""
     env = dict(os.environ, PYTHONPATH=str(tree), MPLBACKEND="Agg")
     out = work / "documents.jsonl"
-    subprocess.run([sys.executable, "-c", RUNNER, str(inputs), str(out)], env=env, check=True)
+    where = ISOLATE + "import timeline; print(timeline.__file__)"
+    # from a neutral folder: `python -c` puts the current folder first on sys.path
+    found = subprocess.run(
+        [sys.executable, "-c", where], env=env, capture_output=True, text=True, cwd=work
+    )
+    if not found.stdout.startswith(str(tree)):
+        raise SystemExit(f"the package imports from {found.stdout.strip()}, not from {tree}")
+    subprocess.run(
+        [sys.executable, "-c", RUNNER, str(inputs), str(out)], env=env, check=True, cwd=work
+    )
     names = [json.loads(line)["name"] for line in inputs.read_text(encoding="utf-8").splitlines()]
     results = dict(zip(names, out.read_text(encoding="utf-8").splitlines(), strict=True))
     for article, options in cli_inputs():
         for fmt in CLI_FORMATS:
-            command = [sys.executable, "-c", "from timeline.cli.app import main; main()", "extract"]
+            command = [
+                sys.executable,
+                "-c",
+                ISOLATE + "from timeline.cli import main; main()",
+                "extract",
+            ]
             done = subprocess.run(
                 [*command, str(tree / article), *options, "--format", fmt],
                 env=env,
                 capture_output=True,
                 text=True,
+                cwd=work,
             )
             results[f"cli:{article}:{fmt}"] = f"{done.returncode}\n{done.stdout}\n{done.stderr}"
     return results

@@ -5,7 +5,10 @@ Two formats are read into the same `GoldDocument`:
   document creation time is the reference date, and the gold TIMEX3 tags are stripped from the
   text and kept as code-point spans into what remains, so they line up with our own spans.
 - The project's JSON annotation format (docs/annotation-format.md), which journalists can write
-  by hand for their own news, in any language we support, with expected intervals too.
+  by hand for their own news, in any language we support, with expected intervals too. A JSON
+  document may name its text instead of holding it (`source`: a corpus, a record id and the
+  text's sha256), for texts whose licence forbids copying them into the repository; the text
+  is then read from the corpora folder and checked against the checksum.
 
 Every problem is a `GoldError` with one line naming the file, the document and the annotation, so
 an annotator can fix a typo without reading a traceback. Nothing here imports the extractor.
@@ -13,7 +16,9 @@ an annotator can fix a typo without reading a traceback. Nothing here imports th
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
@@ -44,8 +49,16 @@ TIMEX_MODS: tuple[str, ...] = (
 
 GOLD_SUFFIXES: tuple[str, ...] = (".tml", ".json")
 
-DOCUMENT_KEYS = frozenset({"id", "text", "published", "lang", "timexes", "title", "url", "note"})
-TIMEX_KEYS = frozenset({"span", "text", "type", "value", "mod", "start", "end", "note"})
+DOCUMENT_KEYS = frozenset(
+    {"id", "text", "source", "published", "lang", "timexes", "events", "title", "url", "note"}
+)
+TIMEX_KEYS = frozenset({"tid", "span", "text", "type", "value", "mod", "start", "end", "note"})
+EVENT_KEYS = frozenset({"eid", "span", "text", "class", "times", "relation", "note"})
+SOURCE_KEYS = frozenset({"corpus", "id", "sha256"})
+
+DEFAULT_CORPORA = Path("..") / "shared" / "corpora"
+"""Where standoff documents find their corpora when neither --corpora nor TIMELINE_CORPORA
+says: ../shared/corpora from the current folder (the repository's root)."""
 
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 # An interval bound as the project writes it: a day, or a minute with an optional zone.
@@ -61,6 +74,19 @@ class GoldPathError(GoldError):
     """The paths given hold no gold file at all (missing path, empty folder): a usage error."""
 
 
+class GoldSourceMissing(GoldError):
+    """A standoff document's corpus is not where it was looked for: the set cannot be scored
+    here (tests skip on it)."""
+
+
+def corpora_folder(given: str | Path | None = None) -> Path:
+    """The folder of corpora standoff documents name: `given`, else $TIMELINE_CORPORA, else
+    ../shared/corpora."""
+    if given is not None:
+        return Path(given)
+    return Path(os.environ.get("TIMELINE_CORPORA") or DEFAULT_CORPORA)
+
+
 @dataclass(frozen=True)
 class GoldTimex:
     """One annotated expression: where it is, and the TIMEX3 attributes it should get."""
@@ -72,6 +98,18 @@ class GoldTimex:
     mod: str | None = None
     start: str | None = None
     end: str | None = None
+    tid: str | None = None
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    """One annotated happening: its head word, and the expressions (by tid) that date it."""
+
+    span: tuple[int, int]
+    text: str
+    times: tuple[str, ...] = ()
+    relation: str | None = None
+    event_class: str | None = None
 
 
 @dataclass(frozen=True)
@@ -85,6 +123,7 @@ class GoldDocument:
     timexes: tuple[GoldTimex, ...]
     source: str
     format: Literal["timeml", "json"]
+    events: tuple[GoldEvent, ...] = ()
 
 
 # --------------------------------------------------------------------------------------------
@@ -182,7 +221,7 @@ def _timeml_dct(root: ET.Element, name: str) -> date:
 # JSON annotation format
 
 
-def read_json(path: str | Path) -> list[GoldDocument]:
+def read_json(path: str | Path, corpora: Path | None = None) -> list[GoldDocument]:
     """The documents of one JSON annotation file: a single object or a list of them."""
     name = str(path)
     try:
@@ -198,10 +237,10 @@ def read_json(path: str | Path) -> list[GoldDocument]:
             f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
         ) from None
     if isinstance(data, dict):
-        return [parse_json_document(data, name, name)]
+        return [parse_json_document(data, name, name, corpora)]
     if isinstance(data, list):
         return [
-            parse_json_document(item, name, f"{name}: document {number}")
+            parse_json_document(item, name, f"{name}: document {number}", corpora)
             for number, item in enumerate(data, start=1)
         ]
     raise GoldError(f"{name}: expected a document object or a list of them")
@@ -218,16 +257,21 @@ def _check_object(data: Any, allowed: frozenset[str], where: str, what: str) -> 
         )
 
 
-def parse_json_document(data: Any, source: str, where: str) -> GoldDocument:
+def parse_json_document(
+    data: Any, source: str, where: str, corpora: Path | None = None
+) -> GoldDocument:
     """Validate one annotated document from file `source`; `where` prefixes every error."""
     _check_object(data, DOCUMENT_KEYS, where, "a JSON object with id, text, published, timexes")
     doc_id = data.get("id")
     if not isinstance(doc_id, str) or not doc_id.strip():
         raise GoldError(f"{where}: 'id' must be a non-empty string")
     where = f"{where} ({doc_id})"
-    text = data.get("text")
+    if "source" in data and "text" not in data:
+        text = _standoff_text(data["source"], corpora or corpora_folder(), where)
+    else:
+        text = data.get("text")
     if not isinstance(text, str):
-        raise GoldError(f"{where}: 'text' must be a string")
+        raise GoldError(f"{where}: 'text' must be a string (or give 'source' instead)")
     published = _json_published(data.get("published"), where)
     lang = data.get("lang")
     if lang is not None and (not isinstance(lang, str) or not _LANG.fullmatch(lang)):
@@ -242,6 +286,14 @@ def parse_json_document(data: Any, source: str, where: str) -> GoldDocument:
         search_from = timex.span[1]
         timexes.append(timex)
     ordered = sorted(timexes, key=lambda t: t.span)
+    tids = {t.tid for t in ordered if t.tid is not None}
+    raw_events = data.get("events", [])
+    if not isinstance(raw_events, list):
+        raise GoldError(f"{where}: 'events' must be a list")
+    events = tuple(
+        _json_event(item, text, tids, f"{where}: event {number}")
+        for number, item in enumerate(raw_events, start=1)
+    )
     for before, after in pairwise(ordered):
         if after.span[0] < before.span[1]:
             raise GoldError(
@@ -256,6 +308,7 @@ def parse_json_document(data: Any, source: str, where: str) -> GoldDocument:
         timexes=tuple(ordered),
         source=source,
         format="json",
+        events=events,
     )
 
 
@@ -312,7 +365,60 @@ def _json_timex(item: Any, text: str, search_from: int, where: str) -> GoldTimex
             )
     if start is not None and len(start) == len(end) and not start < end:
         raise GoldError(f"{where}: interval [{start}, {end}) is empty; end is exclusive")
-    return GoldTimex(span, text[span[0] : span[1]], kind, value, mod, start, end)
+    tid = item.get("tid")
+    if tid is not None and (not isinstance(tid, str) or not tid):
+        raise GoldError(f"{where}: 'tid' must be a non-empty string")
+    return GoldTimex(span, text[span[0] : span[1]], kind, value, mod, start, end, tid)
+
+
+def _json_event(item: Any, text: str, tids: set[str], where: str) -> GoldEvent:
+    """One annotated happening: its word's span and the tids of the expressions dating it."""
+    _check_object(item, EVENT_KEYS, where, "an object with span, text, times")
+    span = _json_span(item.get("span"), text, where)
+    surface = item.get("text")
+    if surface is not None and text[span[0] : span[1]] != surface:
+        raise GoldError(f"{where}: text at span {list(span)} is {text[span[0] : span[1]]!r}")
+    times = item.get("times", [])
+    if not isinstance(times, list) or not all(isinstance(t, str) for t in times):
+        raise GoldError(f"{where}: 'times' must be a list of timex ids")
+    unknown = [t for t in times if t not in tids]
+    if unknown:
+        raise GoldError(f"{where}: 'times' names {unknown[0]!r}, which no timex has as its tid")
+    relation, event_class = item.get("relation"), item.get("class")
+    return GoldEvent(span, text[span[0] : span[1]], tuple(times), relation, event_class)
+
+
+_CORPUS_TEXTS: dict[Path, dict[str, str]] = {}
+
+
+def _standoff_text(source: Any, corpora: Path, where: str) -> str:
+    """The text a standoff document names: record `id` of corpus `corpus` (a folder of
+    `corpora` holding one or more .jsonl files), checked against its sha256."""
+    _check_object(source, SOURCE_KEYS, where, "'source' as {corpus, id, sha256}")
+    corpus, record, checksum = source.get("corpus"), source.get("id"), source.get("sha256")
+    if not all(isinstance(v, str) and v for v in (corpus, record, checksum)):
+        raise GoldError(f"{where}: 'source' needs the strings corpus, id and sha256")
+    folder = corpora / corpus
+    if not folder.is_dir():
+        raise GoldSourceMissing(
+            f"{where}: corpus {corpus!r} not found at {folder} (give --corpora DIR or set "
+            "TIMELINE_CORPORA)"
+        )
+    texts = _CORPUS_TEXTS.get(folder)
+    if texts is None:
+        texts = {}
+        for path in sorted(folder.glob("*.jsonl")):
+            for line in path.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    row = json.loads(line)
+                    texts[str(row.get("id"))] = row.get("text") or ""
+        _CORPUS_TEXTS[folder] = texts
+    if record not in texts:
+        raise GoldError(f"{where}: no record {record!r} in corpus {corpus!r} at {folder}")
+    text = texts[record]
+    if hashlib.sha256(text.encode("utf-8")).hexdigest() != checksum:
+        raise GoldError(f"{where}: the text of {corpus}/{record} does not match its sha256")
+    return text
 
 
 def _json_span(value: Any, text: str, where: str) -> tuple[int, int]:
@@ -378,11 +484,18 @@ def gold_files(paths: Iterable[str | Path]) -> list[Path]:
     return sorted(files, key=lambda p: p.as_posix())
 
 
-def read_gold(paths: Iterable[str | Path]) -> Iterator[GoldDocument]:
-    """Gold documents from files and folders, in sorted file order; ids must be unique."""
+def read_gold(
+    paths: Iterable[str | Path], corpora: str | Path | None = None
+) -> Iterator[GoldDocument]:
+    """Gold documents from files and folders, in sorted file order; ids must be unique.
+    `corpora` is where standoff documents find their texts (see corpora_folder)."""
     seen: dict[str, str] = {}
+    folder = corpora_folder(corpora)
     for path in gold_files(paths):
-        documents = [read_timeml(path)] if path.suffix.lower() == ".tml" else read_json(path)
+        if path.suffix.lower() == ".tml":
+            documents = [read_timeml(path)]
+        else:
+            documents = read_json(path, folder)
         for document in documents:
             if document.id in seen:
                 raise GoldError(
