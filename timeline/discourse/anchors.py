@@ -1,4 +1,4 @@
-"""The time a relative expression counts from: a day, and the id of the timex that gave it."""
+"""The time a relative expression counts from: a day, and the mention that gave it."""
 
 from __future__ import annotations
 
@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from datetime import date
 
 PUBLICATION_ID = "t0"
+"""The timex id of the publication date in the output."""
 
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    """`id` is a timex id, `t0` for the publication date, or `pending:N` for the N-th mention
-    until the timexes are numbered."""
+    """`mention` is the index of the mention whose time this is (numbered into a timex id at the
+    end), or None for the publication date."""
 
     day: date
-    id: str
+    mention: int | None

@@ -102,7 +102,7 @@ class ReportFocus:
             return
         day = date.fromisoformat(result.start[:10])
         if result.granularity in PERIODS_PER_YEAR and day <= self.published:
-            self.focus = Focus(Unit(result.granularity), Anchor(day, f"pending:{index}"), home)
+            self.focus = Focus(Unit(result.granularity), Anchor(day, index), home)
         elif result.granularity == Unit.YEAR.value:
             self.focus = None  # 'this year ... up from last year's': whole years again
 

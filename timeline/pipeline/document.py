@@ -59,7 +59,7 @@ def extract_document(
     """Extract one document. `published` is the reference date every relative time counts from
     (a date or YYYY-MM-DD; BadPublicationDate otherwise); `lang` a code or 'auto';
     `lang_source` says where a given code came from (the command line or a corpus record)."""
-    from timeline.discourse.context import resolve_in_context
+    from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
     from timeline.ingest.sentences import split_sentences
     from timeline.models.document import Document

@@ -1,0 +1,40 @@
+"""Genres: what a relative expression counts from when the text does not say.
+
+A news report tells its times from the day it is published ('kemarin', 'next week'), so an
+expression that does not say it continues the discourse counts from the publication date. Other
+genres anchor differently (a narrative to the story's own times); each is one object here, and
+the discourse asks it rather than testing for genres in its rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from timeline.discourse.anchors import Anchor
+    from timeline.discourse.state import Discourse
+    from timeline.grammar.specs import Spec
+
+
+class Genre(Protocol):
+    """How a genre chooses the anchor of an expression that counts from the reference."""
+
+    name: str
+
+    def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
+        """The anchor of a spec that counts from the reference time."""
+        ...
+
+
+@dataclass(frozen=True)
+class News:
+    """News: the reference time is the publication date."""
+
+    name: str = "news"
+
+    def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
+        return discourse.publication
+
+
+NEWS = News()
