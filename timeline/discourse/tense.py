@@ -26,6 +26,7 @@ from timeline.grammar.specs import (
     WeekOfSpec,
 )
 from timeline.ingest.sentences import Sentence
+from timeline.ingest.words import Reach, last_word_before, words_before
 from timeline.languages import Language
 from timeline.tagging.tag import Mention
 
@@ -111,8 +112,7 @@ class TenseCues:
         participle_after = self.language.participle_after
         if not participle_after:
             return False
-        before = self.text[max(floor, start - 12) : start].split()
-        return bool(before) and before[-1].lower() in participle_after
+        return last_word_before(self.text, start, Reach.AUXILIARY, floor) in participle_after
 
     def nearest(self, sentence: Sentence, mention: Mention) -> tuple[Direction, int, int] | None:
         """(direction, start, end) of the cue word nearest the mention in its sentence, within
@@ -177,8 +177,7 @@ def needs_tense(spec: Spec) -> bool:
 
 def after_deadline_word(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether the word right before `start` sets a deadline ('by', 'until', 'hingga')."""
-    before = text[max(floor, start - 20) : start].split()
-    return bool(before) and before[-1].lower() in language.deadline_words
+    return last_word_before(text, start, Reach.SIGNAL, floor) in language.deadline_words
 
 
 def toward_deadline(spec: Spec) -> tuple[Spec, Direction]:
@@ -190,7 +189,7 @@ def toward_deadline(spec: Spec) -> tuple[Spec, Direction]:
 
 def _after_since_word(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether 'since' / 'sejak' stands a few words before `start`, in the same clause."""
-    before = text[max(floor, start - 40) : start].split()[-SINCE_REACH:]
+    before = words_before(text, start, Reach.CLAUSE_START, floor)[-SINCE_REACH:]
     return any(word.lower() in language.since_signals for word in before)
 
 
@@ -253,7 +252,7 @@ def sentence_tense(
     if _after_since_word(text, mention.start, floor, language):
         return _looking_back(spec), None
     if _possessive_weekday(spec, text, mention, language):
-        before = " ".join(text[max(floor, mention.start - 30) : mention.start].lower().split())
+        before = " ".join(words_before(text, mention.start, Reach.PHRASE, floor)).lower()
         ahead = any(before.endswith(words) for words in language.possessive_ahead)
         return spec, (Direction.FUTURE if ahead else None)
     cue = cues.direction(sentence, mention)

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import TypeAdapter
 
 from timeline.ingest.sentences import Sentence, dateline_end, split_sentences
+from timeline.ingest.words import Reach, last_word_before
 from timeline.languages import Language
 from timeline.models.document import Event, Timex
 
@@ -241,8 +242,8 @@ def _range_end(text: str, first: Timex, later: list[Timex], language: Language) 
 
 
 def _preceded_by(text: str, offset: int, floor: int, words: frozenset[str]) -> bool:
-    before = text[max(floor, offset - 30) : offset].split()
-    return bool(before) and before[-1].lower().strip(",") in words
+    word = last_word_before(text, offset, Reach.PHRASE, floor)
+    return word is not None and word.strip(",") in words
 
 
 # Drafts with the same interval compared for a shared episode: the most recent few suffice, and

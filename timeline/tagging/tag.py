@@ -20,6 +20,7 @@ from timeline.calendar.units import Unit
 from timeline.grammar import patterns as grammar
 from timeline.grammar.productions import PRODUCTIONS
 from timeline.grammar.specs import ClockSpec, DateSpec, Rejected, RelativeSpec, Spec
+from timeline.ingest.words import Reach, window_before
 from timeline.languages import Language, Rule
 
 
@@ -185,7 +186,7 @@ def _after_a_name(text: str, start: int, language: Language) -> bool:
     """True when the match follows a proper name it belongs to. A capitalised word that opens
     a sentence ('Since 2019'), a word the language knows as time vocabulary ('Juni 2024'), or
     one the language file lists as dating its year ('Pemilu 2024') does not count."""
-    window = text[max(0, start - 45) : start]
+    window = window_before(text, start, Reach.NAME)
     found = _NAME_BEFORE.search(window)
     if found is None:
         return False
