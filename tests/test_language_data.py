@@ -4,6 +4,7 @@ is data only (no engine edits)."""
 from __future__ import annotations
 
 import tomllib
+from importlib import resources
 
 import pytest
 
@@ -17,13 +18,13 @@ from timeline.tagging.tag import find_mentions
 
 def _examples():
     for code in languages.available():
-        language = languages.load(code)
-        for rule in language.rules:
+        language = languages.load(code, tuple(languages.profiles_of(code)))
+        for rule in language.grammar.rules:
             for phrase, value in rule.examples:
                 yield pytest.param(
                     code, rule.name, phrase, value, id=f"{code}:{rule.name}:{phrase}"
                 )
-        for phrase, value in language.join_examples:
+        for phrase, value in language.grammar.join_examples:
             yield pytest.param(code, "+", phrase, value, id=f"{code}:join:{phrase}")
 
 
@@ -50,18 +51,15 @@ def test_rule_example(code, rule, phrase, value):
 
 def test_every_rule_but_dependent_ones_has_examples():
     for code in languages.available():
-        for rule in languages.load(code).rules:
+        for rule in languages.load(code, tuple(languages.profiles_of(code))).grammar.rules:
             if rule.standalone:
                 assert rule.examples, f"{code}: rule {rule.name} has no examples"
 
 
 def test_no_template_has_unbounded_repetition():
     """Bounded repetitions keep every rule linear in the length of the text."""
-    for code in languages.available():
-        data = tomllib.loads(
-            (languages.resources.files(languages.__name__) / f"{code}.toml").read_text("utf-8")
-        )
-        for rule in data["rules"]:
+    for code, data in _data_files():
+        for rule in data.get("rules", []):
             assert not has_unbounded_repetition(rule["pattern"]), (code, rule["name"])
         for key in ("past_regex", "future_regex"):  # the tense-cue patterns too
             pattern = data.get("context", {}).get(key)
@@ -70,6 +68,16 @@ def test_no_template_has_unbounded_repetition():
         for name, entries in classes.items():
             if isinstance(entries.get("regex"), str):
                 assert not has_unbounded_repetition(entries["regex"]), (code, name)
+
+
+def _data_files():
+    """Every language file and profile file, parsed."""
+    folder = resources.files("timeline.languages")
+    for code in languages.available():
+        yield code, tomllib.loads((folder / f"{code}.toml").read_text("utf-8"))
+        for profile in languages.profiles_of(code):
+            path = folder / "profiles" / profile / f"{code}.toml"
+            yield f"{profile}/{code}", tomllib.loads(path.read_text("utf-8"))
 
 
 def test_unbounded_repetition_is_refused():
@@ -136,7 +144,7 @@ examples = ["prior circle => 2023"]
 def test_a_new_language_is_only_data():
     language = compile_language(tomllib.loads(TOY_LANGUAGE), "xx.toml")
     found = {}
-    for rule in language.rules:
+    for rule in language.grammar.rules:
         for phrase, value in rule.examples:
             mentions = find_mentions(phrase, language)
             assert len(mentions) == 1 and mentions[0].text == phrase, phrase
@@ -150,9 +158,49 @@ def test_a_new_language_is_only_data():
 def test_dateparser_supplies_month_names():
     """Month names the files do not list come from dateparser's locale data."""
     indonesian = languages.load("id")
-    assert indonesian.tables["month"]["agustus"] == 8
-    assert indonesian.tables["month_abbr"]["agu"] == 8
+    assert indonesian.vocabulary.tables["month"]["agustus"] == 8
+    assert indonesian.vocabulary.tables["month_abbr"]["agu"] == 8
     english = languages.load("en")
-    assert english.tables["month"]["october"] == 10
+    assert english.vocabulary.tables["month"]["october"] == 10
     # abbreviations only count beside a day or a year
-    assert "oct" not in english.tables["month"]
+    assert "oct" not in english.vocabulary.tables["month"]
+
+
+BROKEN_RULES = [
+    (
+        {"name": "r", "production": "no_such_production", "pattern": "{month} {year}"},
+        "xx.toml: rule r: unknown production 'no_such_production'",
+    ),
+    (
+        {"name": "r", "production": "date", "pattern": "{month:mnth} {year}"},
+        "xx.toml: rule r: production 'date' reads no role 'mnth'",
+    ),
+    (
+        {"name": "r", "production": "date", "pattern": "(?P<yaer>[0-9]{4})"},
+        "xx.toml: rule r: production 'date' reads no role 'yaer'",
+    ),
+    (
+        {"name": "r", "production": "date", "pattern": "{month}", "defaults": {"deictc": 1}},
+        "xx.toml: rule r: production 'date' reads no role 'deictc'",
+    ),
+    ({"name": "r", "production": "date", "pattern": "{month} (unclosed"}, "xx.toml: rule r: "),
+    ({"name": "r", "production": "date", "pattern": "{month}", "exampels": []}, "unknown key"),
+]
+
+
+@pytest.mark.parametrize(("rule", "message"), BROKEN_RULES)
+def test_a_broken_language_fails_at_load_with_one_line(rule, message):
+    data = tomllib.loads(TOY_LANGUAGE)
+    data["rules"] = [*data["rules"], rule]
+    with pytest.raises(GrammarError) as refused:
+        compile_language(data, "xx.toml")
+    text = str(refused.value)
+    assert text.startswith(message) or message in text
+    assert "\n" not in text
+
+
+def test_every_rule_of_the_shipped_languages_names_known_roles():
+    """The loader's check passes on the shipped files, with every profile switched on."""
+    for code in languages.available():
+        language = languages.load(code, tuple(languages.profiles_of(code)))
+        assert language.grammar.rules

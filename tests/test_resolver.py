@@ -93,5 +93,5 @@ def test_number_word_connectors_come_from_the_language_file():
     from timeline import languages
 
     english = languages.load("en")
-    assert "and" in english.number_connectors
+    assert "and" in english.vocabulary.numbers.connectors
     assert resolve_phrase("one hundred and twenty days", REFERENCE, "en").value == "P120D"

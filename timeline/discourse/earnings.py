@@ -31,6 +31,9 @@ from timeline.languages import Language
 from timeline.resolution.resolve import Resolution
 from timeline.tagging.tag import Mention
 
+EARNINGS = "earnings"
+"""The profile of the language data this module reads (languages/profiles/earnings/)."""
+
 # Periods a report compares year on year, and how many make a year.
 PERIODS_PER_YEAR = {Unit.QUARTER.value: 4, Unit.HALF.value: 2}
 # "the quarter" is the quarter the report is about; "the year", "the week" are the current ones.
@@ -57,8 +60,11 @@ class Focus:
 class ReportFocus:
     """The period in focus as the text goes, and what it does to the expressions after it."""
 
-    def __init__(self, published: date) -> None:
+    def __init__(self, published: date, active: bool = True) -> None:
+        """`active` False (the language was loaded without the earnings profile): no period is
+        ever in focus, and every expression keeps its own meaning."""
         self.published = published
+        self.active = active
         self.focus: Focus | None = None
 
     def compare(
@@ -87,7 +93,7 @@ class ReportFocus:
 
     def after(self, spec: Spec, result: Resolution, home: int, index: int, compared: bool) -> None:
         """Move the focus to a period the text names, or drop it for a year."""
-        if compared:
+        if compared or not self.active:
             return
         if isinstance(spec, PeriodEndingSpec) and result.type == "DURATION":
             # a fiscal period: a fiscal year ends the focus; a fiscal quarter matches no
@@ -110,7 +116,7 @@ class ReportFocus:
 def _after_comparison(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether a comparison word ('compared with', 'up from', 'dibandingkan') stands in the
     clause before `start`."""
-    cues = language.comparison_cues
+    cues = language.tense.comparison_cues
     return (
         cues is not None
         and cues.search(text, max(floor, start - COMPARISON_REACH), start) is not None

@@ -18,9 +18,11 @@ if TYPE_CHECKING:
 
 
 class Genre(Protocol):
-    """How a genre chooses the anchor of an expression that counts from the reference."""
+    """How a genre chooses the anchor of an expression that counts from the reference, and
+    which profiles of the language data it reads with (languages/profiles/)."""
 
     name: str
+    profiles: tuple[str, ...]
 
     def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
         """The anchor of a spec that counts from the reference time."""
@@ -29,9 +31,11 @@ class Genre(Protocol):
 
 @dataclass(frozen=True)
 class News:
-    """News: the reference time is the publication date."""
+    """News: the reference time is the publication date; business news compares periods,
+    so the earnings profile is on."""
 
     name: str = "news"
+    profiles: tuple[str, ...] = ("earnings",)
 
     def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
         return discourse.publication

@@ -24,7 +24,7 @@ from pydantic import TypeAdapter
 
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
-from timeline.discourse.earnings import REPORTED, ReportFocus, with_last_day
+from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
 from timeline.discourse.genres import NEWS, Genre
 from timeline.discourse.tense import (
     TenseCues,
@@ -142,7 +142,7 @@ class Discourse:
         self.genre = genre
         self.publication = Anchor(published, None)
         self.cues = TenseCues(text, language)
-        self.report = ReportFocus(published)
+        self.report = ReportFocus(published, active=EARNINGS in language.profiles)
         self.years = document_years(mentions)
         self.last_dated: Anchor | None = None
         self.last_unit: Unit | None = None

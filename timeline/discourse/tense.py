@@ -55,11 +55,11 @@ class TenseCues:
             language, text = self.language, self.text
             found = [
                 (m.start(), m.end(), Direction.FUTURE)
-                for m in language.future_cues.finditer(text, sentence.start, sentence.end)
+                for m in language.tense.future_cues.finditer(text, sentence.start, sentence.end)
             ]
             found += [
                 (m.start(), m.end(), Direction.PAST)
-                for m in language.past_cues.finditer(text, sentence.start, sentence.end)
+                for m in language.tense.past_cues.finditer(text, sentence.start, sentence.end)
                 if not self._no_past_tense(m.start(), sentence.start)
             ]
             # Future first on a tie (a word on both lists, like 'scheduled' and the past
@@ -70,9 +70,9 @@ class TenseCues:
             quotes = (
                 [
                     m.start()
-                    for m in language.quote_marks.finditer(text, sentence.start, sentence.end)
+                    for m in language.tense.quote_marks.finditer(text, sentence.start, sentence.end)
                 ]
-                if language.quote_marks is not None
+                if language.tense.quote_marks is not None
                 else []
             )
             self._sentences[key] = (
@@ -96,7 +96,7 @@ class TenseCues:
             elif (
                 future_end >= 0
                 and not any(mark in self.text[future_end:start] for mark in ",;:.")
-                and self.text[start:end].lower() not in self.language.past_words
+                and self.text[start:end].lower() not in self.language.tense.past_words
             ):
                 continue
             else:
@@ -109,7 +109,7 @@ class TenseCues:
         unspecified date', 'so-called', 'state-owned'): an auxiliary, if any, carries the tense."""
         if start > floor and self.text[start - 1] == "-":
             return True
-        participle_after = self.language.participle_after
+        participle_after = self.language.tense.participle_after
         if not participle_after:
             return False
         return last_word_before(self.text, start, Reach.AUXILIARY, floor) in participle_after
@@ -145,7 +145,7 @@ class TenseCues:
         """Whether a cue word is a reporting verb: 'the strike starts Tuesday, the union said'
         dates the report, not the strike, so it speaks only for a time after it ('said
         Friday')."""
-        return self.text[start:end].lower() in self.language.reporting_verbs
+        return self.text[start:end].lower() in self.language.tense.reporting_verbs
 
     def direction(self, sentence: Sentence, mention: Mention) -> Direction | None:
         """PAST when the sentence speaks of the past around the mention, FUTURE of the future,
@@ -177,7 +177,7 @@ def needs_tense(spec: Spec) -> bool:
 
 def after_deadline_word(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether the word right before `start` sets a deadline ('by', 'until', 'hingga')."""
-    return last_word_before(text, start, Reach.SIGNAL, floor) in language.deadline_words
+    return last_word_before(text, start, Reach.SIGNAL, floor) in language.tense.deadline_words
 
 
 def toward_deadline(spec: Spec) -> tuple[Spec, Direction]:
@@ -190,7 +190,7 @@ def toward_deadline(spec: Spec) -> tuple[Spec, Direction]:
 def _after_since_word(text: str, start: int, floor: int, language: Language) -> bool:
     """Whether 'since' / 'sejak' stands a few words before `start`, in the same clause."""
     before = words_before(text, start, Reach.CLAUSE_START, floor)[-SINCE_REACH:]
-    return any(word.lower() in language.since_signals for word in before)
+    return any(word.lower() in language.events.since_signals for word in before)
 
 
 def _looking_back(spec: Spec) -> Spec:
@@ -213,7 +213,7 @@ def _possessive_weekday(spec: Spec, text: str, mention: Mention, language: Langu
     return (
         isinstance(spec, DateSpec)
         and spec.bare_weekday
-        and any(text.startswith(mark, mention.end) for mark in language.possessives)
+        and any(text.startswith(mark, mention.end) for mark in language.tense.possessives)
     )
 
 
@@ -222,10 +222,12 @@ def _in_perfect_clause(text: str, sentence: Sentence, mention: Mention, language
     Wednesday', 'Hingga Jumat, 20 orang telah ditangkap'): a deadline word then says 'as of',
     not ahead. Where the perfect word is also the plain past (Indonesian 'telah'), the language
     file asks for it after the time only ('telah memperpanjang PPKM hingga Senin' looks ahead)."""
-    perfect = language.perfect_cues
+    perfect = language.tense.perfect_cues
     if perfect is None:
         return False
-    window_start = mention.end if language.perfect_after_time else mention.start - PERFECT_REACH
+    window_start = (
+        mention.end if language.tense.perfect_after_time else mention.start - PERFECT_REACH
+    )
     window_start = max(sentence.start, window_start)
     window_end = min(sentence.end, mention.end + PERFECT_REACH)
     return perfect.search(text, window_start, window_end) is not None
@@ -253,7 +255,7 @@ def sentence_tense(
         return _looking_back(spec), None
     if _possessive_weekday(spec, text, mention, language):
         before = " ".join(words_before(text, mention.start, Reach.PHRASE, floor)).lower()
-        ahead = any(before.endswith(words) for words in language.possessive_ahead)
+        ahead = any(before.endswith(words) for words in language.tense.possessive_ahead)
         return spec, (Direction.FUTURE if ahead else None)
     cue = cues.direction(sentence, mention)
     closes_range = previous_end > sentence.start and mention.start - previous_end <= RANGE_REACH
@@ -296,7 +298,7 @@ def span_in_past_clause(
     if cue is None or cue[0] is not Direction.PAST:
         return spec
     word = cues.text[cue[1] : cue[2]].lower()
-    if word in cues.language.reporting_verbs:
+    if word in cues.language.tense.reporting_verbs:
         return spec
     amount = float(spec.offset) if isinstance(spec, RelativeSpec) else None
     return DurationSpec(unit=spec.unit, amount=amount)

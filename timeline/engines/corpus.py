@@ -127,10 +127,11 @@ def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusR
 def preload(lang: str) -> None:
     """Load language data (and the detector under 'auto') before forking, so workers share it."""
     from timeline import languages
+    from timeline.discourse.genres import NEWS
     from timeline.languages import AUTO
 
     for code in languages.available():
-        languages.load(code)
+        languages.load(code, NEWS.profiles)
     if lang == AUTO:
         from timeline.ingest.detect import preload as load_detector
 

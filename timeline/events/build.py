@@ -78,7 +78,7 @@ def _sort_key(draft: _Draft) -> tuple[int, str, str, int]:
 
 
 def content_words(text: str, language: Language) -> frozenset[str]:
-    words = set(_WORD.findall(text.lower())) - language.stopwords
+    words = set(_WORD.findall(text.lower())) - language.events.stopwords
     return frozenset(w for w in words if not w.isdigit())
 
 
@@ -87,12 +87,14 @@ def describe(text: str, sentence: Sentence, cut: tuple[int, int] | None, languag
     (with its preposition) when the time opens or closes the sentence."""
     start, end = sentence.start, sentence.end
     start = dateline_end(text, start, end)
-    if language.connectives is not None and (found := language.connectives.match(text, start, end)):
+    if language.events.connectives is not None and (
+        found := language.events.connectives.match(text, start, end)
+    ):
         start = found.end()
     if cut is not None and start <= cut[0] < end:
         before = text[start : cut[0]].rstrip()
         words_before = before.split()
-        if words_before and words_before[-1].lower() in language.signals:
+        if words_before and words_before[-1].lower() in language.events.signals:
             before = before[: len(before) - len(words_before[-1])]
         after = text[cut[1] : end]
         if not before.strip(_EDGE_PUNCTUATION):
@@ -119,7 +121,9 @@ def build_events(
     tomorrow = (published + timedelta(days=1)).isoformat()
     # prepositions that introduce an event's time; 'until', 'since' open or close a range,
     # which the range logic reads
-    event_signals = language.signals - language.until_words - language.since_signals
+    event_signals = (
+        language.events.signals - language.events.until_words - language.events.since_signals
+    )
     by_sentence: dict[int, list[Timex]] = {}
     cursor = 0
     for timex in timexes:
@@ -134,10 +138,10 @@ def build_events(
         here = by_sentence.get(index)
         dating = [t for t in here if _dates_an_event(t)] if here else []
         since = None
-        if not dating and language.since_then is not None:
+        if not dating and language.events.since_then is not None:
             # matched in place (the same as on the sentence cut out: the pattern looks neither
             # behind its start nor past `end`), as most sentences are undated
-            since = language.since_then.match(text, sentence.start, sentence.end)
+            since = language.events.since_then.match(text, sentence.start, sentence.end)
         if dating:
             timex = _event_time(text, sentence, dating, event_signals)
             relation, start, end = "at", timex.start, timex.end
@@ -147,7 +151,7 @@ def build_events(
                 end = until.end
                 ids.append(until.id)
             elif (
-                _preceded_by(text, timex.span[0], sentence.start, language.since_signals)
+                _preceded_by(text, timex.span[0], sentence.start, language.events.since_signals)
                 and start is not None
                 and start[:10] <= published.isoformat()
             ):
@@ -235,7 +239,7 @@ def _range_end(text: str, first: Timex, later: list[Timex], language: Language) 
     closing = later[0]
     between = text[first.span[1] : closing.span[0]].strip(" ,").lower()
     words = between.split()
-    joined = between in ("-", "–") or (words and words[-1] in language.until_words)
+    joined = between in ("-", "–") or (words and words[-1] in language.events.until_words)
     if joined and len(words) <= 3 and closing.end is not None and closing.end >= first.start:
         return closing
     return None

@@ -14,11 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from timeline.calendar.arithmetic import duration_value, is_valid_date
 from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
+    Amount,
     Anchoring,
     ClockSpec,
     DateSpec,
@@ -39,13 +40,34 @@ from timeline.grammar.specs import (
     WeekendSpec,
     WeekOfSpec,
 )
-from timeline.languages import Amount, Language
+
+if TYPE_CHECKING:
+    from timeline.languages.language import Language
 
 Roles = Mapping[str, Any]
 # A production gives one spec, or for a range one spec per named part of the match.
-Production = Callable[[Roles, Language], Spec | list[tuple[str, Spec]] | None]
+Production = Callable[[Roles, "Language"], Spec | list[tuple[str, Spec]] | None]
 
 PRODUCTIONS: dict[str, Production] = {}
+PRODUCTION_ROLES: dict[str, frozenset[str] | None] = {}
+"""The roles each production reads (None: any, for a blocker); a language file's rule may name
+only these, which the loader checks (a misspelt role would otherwise be dropped silently)."""
+
+GENERIC_ROLES = frozenset({"approx", "outside"})
+"""Roles every rule may use: an approximator ('sekitar') and a signal kept outside the span."""
+UNIT_ROLES = frozenset({"unit", "unit_one", "vague_unit"})
+AMOUNT_ROLES = frozenset({"amount", "times", "unit2"})
+YEAR_ROLES = frozenset({"year", "year2", "year_deictic"})
+DATE_ROLES = YEAR_ROLES | UNIT_ROLES | {"month", "day", "weekday", "deictic", "mod", "part"}
+NUMERIC_DATE_ROLES = DATE_ROLES | {"n1", "n2"}
+RANGE_ROLES = NUMERIC_DATE_ROLES | {
+    "year_first",
+    "month_first",
+    "day_first",
+    "weekday_first",
+    "first",  # the part of the match that is the range's first expression
+    "second",
+}
 
 _CALENDAR_UNITS_FOR_NTH = {
     Unit.QUARTER: 4,
@@ -58,9 +80,22 @@ _CALENDAR_UNITS_FOR_NTH = {
 }
 
 
-def production(function: Production) -> Production:
-    PRODUCTIONS[function.__name__] = function
-    return function
+def production(*roles: frozenset[str] | str | None) -> Callable[[Production], Production]:
+    """Register a production under its name, with the roles it reads (sets or names; a single
+    None: any role)."""
+
+    def register(function: Production) -> Production:
+        PRODUCTIONS[function.__name__] = function
+        if roles == (None,):
+            PRODUCTION_ROLES[function.__name__] = None
+        else:
+            names: set[str] = set(GENERIC_ROLES)
+            for role in roles:
+                names.update([role] if isinstance(role, str) else role or ())
+            PRODUCTION_ROLES[function.__name__] = frozenset(names)
+        return function
+
+    return register
 
 
 def offset_and_anchoring(value: Any) -> tuple[int, Anchoring]:
@@ -116,7 +151,7 @@ def _direction(roles: Roles) -> tuple[Direction | None, Anchoring]:
     return Direction.of(offset, strict), anchoring
 
 
-@production
+@production(DATE_ROLES)
 def date(roles: Roles, language: Language) -> Spec | None:
     """Calendar fields in words: '17 Juni 2024', 'September 2023', 'Maret lalu', 'Senin depan'."""
     year, digits = _year(roles)
@@ -147,7 +182,7 @@ def date(roles: Roles, language: Language) -> Spec | None:
     return calendar
 
 
-@production
+@production(NUMERIC_DATE_ROLES)
 def numeric_date(roles: Roles, language: Language) -> Spec | None:
     """'19/6/2024', '06/19/2024', 'Rabu (19/6)': the language's day/month order decides."""
     first, second = roles["n1"], roles["n2"]
@@ -162,7 +197,7 @@ def numeric_date(roles: Roles, language: Language) -> Spec | None:
     return date(fields, language)
 
 
-@production
+@production(RANGE_ROLES)
 def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | None:
     """'17-19 Juni 2024', 'Senin-Rabu (17-19/6)', '2019-2024': two dates sharing what the second
     names (month, year); the parts of the match named `first` and `second` become two
@@ -191,13 +226,13 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     return [("first", first), ("second", second)]
 
 
-@production
+@production()
 def focus_period(roles: Roles, language: Language) -> Spec | None:
     """'the latest period': the period the report is about (see context)."""
     return FocusPeriodSpec()
 
 
-@production
+@production(UNIT_ROLES)
 def reporting_period(roles: Roles, language: Language) -> Spec | None:
     """'the quarter ended Sept. 30', 'the year ending March 31': the context supplies the day."""
     unit = _unit(roles)
@@ -206,7 +241,7 @@ def reporting_period(roles: Roles, language: Language) -> Spec | None:
     return PeriodEndingSpec(unit=unit)
 
 
-@production
+@production(UNIT_ROLES, "deictic", "mod")
 def relative_unit(roles: Roles, language: Language) -> Spec | None:
     """'bulan lalu', 'next year', 'awal pekan ini', 'earlier this month'."""
     unit = _unit(roles)
@@ -223,14 +258,14 @@ def relative_unit(roles: Roles, language: Language) -> Spec | None:
     return RelativeSpec(unit=unit, offset=offset, mod=roles.get("mod"), anchoring=anchoring)
 
 
-@production
+@production("relday")
 def relative_day(roles: Roles, language: Language) -> Spec | None:
     """'kemarin', 'lusa', 'tomorrow', 'keesokan harinya'."""
     offset, anchoring = offset_and_anchoring(roles["relday"])
     return RelativeSpec(unit=Unit.DAY, offset=offset, anchoring=anchoring)
 
 
-@production
+@production(UNIT_ROLES, AMOUNT_ROLES, "direction")
 def shift(roles: Roles, language: Language) -> Spec | None:
     """'dua hari lalu', 'three weeks ago', 'in two years', 'beberapa hari lalu'."""
     unit = _unit(roles)
@@ -260,7 +295,7 @@ def shift(roles: Roles, language: Language) -> Spec | None:
     )
 
 
-@production
+@production(UNIT_ROLES, AMOUNT_ROLES, "recent")
 def recent(roles: Roles, language: Language) -> Spec | None:
     """'tiga bulan terakhir', 'the past few weeks', 'in recent months': ends on the anchor day."""
     unit = _unit(roles)
@@ -272,14 +307,14 @@ def recent(roles: Roles, language: Language) -> Spec | None:
     return RecentSpec(unit=unit, amount=None if amount is None else amount.value)
 
 
-@production
+@production(UNIT_ROLES, AMOUNT_ROLES, "recent")
 def upcoming(roles: Roles, language: Language) -> Spec | None:
     """'tiga hari ke depan', 'the next few days', 'the coming weeks': starts on the anchor day."""
     spec = recent(roles, language)
     return replace(spec, direction=Direction.FUTURE) if isinstance(spec, RecentSpec) else None
 
 
-@production
+@production(UNIT_ROLES, AMOUNT_ROLES, YEAR_ROLES)
 def duration(roles: Roles, language: Language) -> Spec | None:
     """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'."""
     unit = _unit(roles)
@@ -290,7 +325,8 @@ def duration(roles: Roles, language: Language) -> Spec | None:
     return DurationSpec(unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles))
 
 
-@production
+# "count" is a number of repetitions, which TIMEX3 sets do not carry ("three times a year" is P1Y)
+@production(UNIT_ROLES, "amount", "count", "frequency", "weekday", "part", "season", "month", "day")
 def recurrence(roles: Roles, language: Language) -> Spec | None:
     """'setiap tahun', 'tiap Senin', 'every week', 'daily'."""
     if roles.get("frequency"):
@@ -312,20 +348,20 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
     return SetSpec(value=duration_value(unit, count), unit=unit)
 
 
-@production
+@production(None)
 def blocker(roles: Roles, language: Language) -> Spec | None:
     """Text that looks like a time but is not one ('UU Nomor 7 Tahun 2017'): claim it, yield
     nothing, so that no other rule tags a piece of it."""
     raise Rejected("not a temporal expression")
 
 
-@production
+@production("ref")
 def reference(roles: Roles, language: Language) -> Spec | None:
     """'baru-baru ini', 'now', 'di masa depan'."""
     return ReferenceSpec(value=roles["ref"])
 
 
-@production
+@production("hour", "minute", "clockword", "part", "ampm", "zone")
 def clock(roles: Roles, language: Language) -> Spec | None:
     """'pukul 14.30 WIB', '10:30 a.m.', 'jam 7 malam', 'noon'."""
     hour, minute = roles.get("hour"), roles.get("minute")
@@ -351,20 +387,20 @@ def clock(roles: Roles, language: Language) -> Spec | None:
     return ClockSpec(hour=hour, minute=minute, part=None, zone=roles.get("zone"))
 
 
-@production
+@production("part", "zone")
 def part_of_day(roles: Roles, language: Language) -> Spec | None:
     """'pagi', 'malam', 'morning': only meaningful joined to a day ('Senin malam')."""
     return ClockSpec(part=roles["part"], zone=roles.get("zone"))
 
 
-@production
+@production("relpart")
 def relative_part_of_day(roles: Roles, language: Language) -> Spec | None:
     """'tadi malam', 'semalam', 'tonight', 'this morning'."""
     offset, part = roles["relpart"]
     return ClockSpec(part=part, date=RelativeSpec(unit=Unit.DAY, offset=int(offset)))
 
 
-@production
+@production(UNIT_ROLES, YEAR_ROLES, "ordinal", "deictic", "mod")
 def nth_unit(roles: Roles, language: Language) -> Spec | None:
     """'kuartal ketiga 2023', 'Q3 2023', 'semester I 2024', 'abad ke-21', 'week 25'."""
     unit = _unit(roles)
@@ -391,7 +427,7 @@ def nth_unit(roles: Roles, language: Language) -> Spec | None:
     )
 
 
-@production
+@production(YEAR_ROLES, "season", "deictic", "mod")
 def season(roles: Roles, language: Language) -> Spec | None:
     """'the summer of 2023', 'musim panas lalu', 'last winter'."""
     code = roles.get("season")
@@ -411,7 +447,7 @@ def season(roles: Roles, language: Language) -> Spec | None:
     )
 
 
-@production
+@production("decade", "mod")
 def decade(roles: Roles, language: Language) -> Spec | None:
     """'tahun 1990-an', 'the 1990s', "the '90s": the digits name the decade."""
     digits = "".join(ch for ch in str(roles["decade"]) if ch.isdigit())
@@ -422,7 +458,7 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     return None
 
 
-@production
+@production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve")
 def holiday(roles: Roles, language: Language) -> Spec | None:
     """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024': fixed, computed or tabled."""
     meaning = roles["holiday"]

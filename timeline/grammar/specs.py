@@ -18,6 +18,17 @@ from enum import IntEnum, StrEnum
 from timeline.calendar.units import Unit
 
 
+@dataclass(frozen=True)
+class Amount:
+    """A counted amount; `value` None is a vague one ('beberapa', 'a few': 2 to 5 units)."""
+
+    value: float | None
+
+    @property
+    def vague(self) -> bool:
+        return self.value is None
+
+
 class Anchoring(StrEnum):
     """What a relative expression counts from."""
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Literal
 
 from timeline import languages
+from timeline.discourse.genres import NEWS, Genre
 from timeline.ingest.published import publication_date
 from timeline.languages import AUTO, language_codes
 
@@ -55,6 +56,7 @@ def extract_document(
     title: str | None = None,
     published_source: str = "cli",
     lang_source: LangSource = "cli",
+    genre: Genre = NEWS,
 ) -> Document:
     """Extract one document. `published` is the reference date every relative time counts from
     (a date or YYYY-MM-DD; BadPublicationDate otherwise); `lang` a code or 'auto';
@@ -69,10 +71,10 @@ def extract_document(
         raise TypeError(f"text must be a str, got {type(text).__name__} (decode bytes first)")
     reference = publication_date(published)
     choice = choose_language(text, lang, lang_source)
-    language = languages.load(choice.code)
+    language = languages.load(choice.code, genre.profiles)
     mentions = find_mentions(text, language)
     sentences = split_sentences(text, language.abbreviations)
-    timexes = resolve_in_context(mentions, text, reference, language, sentences)
+    timexes = resolve_in_context(mentions, text, reference, language, sentences, genre)
     events, undated = build_events(text, timexes, reference, language, sentences)
     return Document(
         id=doc_id,

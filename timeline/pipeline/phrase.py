@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from timeline import languages
+from timeline.discourse.genres import NEWS
 from timeline.discourse.tense import after_deadline_word, needs_tense, toward_deadline
 from timeline.grammar.specs import Rejected
 from timeline.languages import AUTO, detection_score, language_codes
@@ -31,7 +32,7 @@ def resolve_phrase(phrase: str, published: date, lang: str = AUTO) -> ResolvedTi
     """
     best: tuple[tuple[int, int, int], Mention, Resolution] | None = None
     for rank, code in enumerate(language_codes(lang)):
-        language = languages.load(code)
+        language = languages.load(code, NEWS.profiles)
         score = detection_score(phrase, code) if lang == AUTO else 0
         for mention in find_mentions(phrase, language):
             try:

@@ -105,8 +105,8 @@ def date_words(lang: str) -> DateWords:
     if lang not in available():
         return ISO_WORDS
     language = load(lang)
-    every = language.tables.get("month_any", {})
-    abbreviations = language.tables.get("month_abbr", {})
+    every = language.vocabulary.tables.get("month_any", {})
+    abbreviations = language.vocabulary.tables.get("month_abbr", {})
     ranked = _upstream_spellings(lang)
     full: list[str] = []
     short: list[str] = []

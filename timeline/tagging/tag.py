@@ -21,7 +21,9 @@ from timeline.grammar import patterns as grammar
 from timeline.grammar.productions import PRODUCTIONS
 from timeline.grammar.specs import ClockSpec, DateSpec, Rejected, RelativeSpec, Spec
 from timeline.ingest.words import Reach, window_before
-from timeline.languages import Language, Rule
+from timeline.languages import Language
+from timeline.languages.rules import Rule
+from timeline.tagging.index import index_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,9 @@ def roles_of(match: Any, rule: Rule, language: Language) -> dict[str, Any]:
         if classes is None:
             roles[role] = int(text) if text.isdigit() else text
         else:
-            roles[role] = language.value(language.class_of(classes, text), text)
+            roles[role] = language.vocabulary.value(
+                language.vocabulary.class_of(classes, text), text
+            )
     return roles
 
 
@@ -136,7 +140,7 @@ _STARTS = re.compile(r"(?<![^\W_])[^\W_]|[^\w\s]")
 
 def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match[str]]]:
     """Every match of every rule at every place it can begin, overlapping ones included."""
-    rules = language.rules
+    rules = language.grammar.rules
     if len(text) < INDEX_FROM_LENGTH:
         for start in _STARTS.finditer(text):
             position = start.start()
@@ -147,9 +151,10 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
         return
     lowered = folded(text)
     width = grammar.PREFIX_LENGTH
-    seen = language.openings_seen()  # opening -> rules, memoised across texts
-    starts = language.start_places()
-    openings = language.opening_places()
+    index = index_of(language.grammar)
+    seen = index.openings_seen()  # opening -> rules, memoised across texts
+    starts = index.start_places()
+    openings = index.opening_places()
     if openings is None:  # a rule can begin anywhere: try every start place
         places: Iterator[int] = (start.start() for start in starts.finditer(text))
     else:
@@ -169,7 +174,7 @@ def _all_matches(text: str, language: Language) -> Iterator[tuple[Rule, re.Match
         opening = lowered[position : position + width]
         numbers = seen.get(opening)
         if numbers is None:
-            numbers = language.rules_starting(opening)
+            numbers = index.rules_starting(opening)
         for number in numbers:
             match = rules[number].pattern.match(text, position)
             if match is not None:
@@ -191,7 +196,7 @@ def _after_a_name(text: str, start: int, language: Language) -> bool:
     if found is None:
         return False
     word = found.group(1).rstrip(".").lower()
-    if word in language.name_words_before_years or language.is_time_word(word):
+    if word in language.name_words_before_years or language.vocabulary.is_time_word(word):
         return False
     return not _SENTENCE_START.search(window[: found.start(1)])
 
@@ -302,7 +307,7 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             previous is not None
             and _is_bare_part(mention.spec)
             and _clock_on_a_day(previous.spec)
-            and language.date_time_join.fullmatch(text, previous.end, mention.start)
+            and language.grammar.date_time_join.fullmatch(text, previous.end, mention.start)
         ):
             # 'pukul 11 kemarin' + 'malam': the part says which 11 o'clock
             joined[-1] = _merged(
@@ -316,14 +321,14 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             )
             continue
         if previous is not None and _is_bare_time(mention.spec) and names_a_day(previous.spec):
-            if language.date_time_join.fullmatch(text, previous.end, mention.start):
+            if language.grammar.date_time_join.fullmatch(text, previous.end, mention.start):
                 day, time = previous, mention
         elif (
             previous is not None
-            and language.time_date_join is not None
+            and language.grammar.time_date_join is not None
             and _is_bare_time(previous.spec)
             and (names_a_day(mention.spec) or _part_of_a_day(mention.spec, previous.spec))
-            and language.time_date_join.fullmatch(text, previous.end, mention.start)
+            and language.grammar.time_date_join.fullmatch(text, previous.end, mention.start)
         ):
             day, time = mention, previous
         if day is not None and time is not None:
@@ -340,13 +345,13 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
 def _join_clock_before(joined: list[Mention], text: str, language: Language) -> None:
     """A part of a day just joined to its day ('dini hari' + 'besok') may itself follow a clock
     time that belongs to it: 'pukul 02.00 WIB dini hari besok' is one time."""
-    if len(joined) < 2 or language.time_date_join is None:
+    if len(joined) < 2 or language.grammar.time_date_join is None:
         return
     clock, part = joined[-2], joined[-1]
     if (
         _is_bare_time(clock.spec)
         and _part_of_a_day(part.spec, clock.spec)
-        and language.time_date_join.fullmatch(text, clock.end, part.start)
+        and language.grammar.time_date_join.fullmatch(text, clock.end, part.start)
     ):
         joined[-2:] = [
             _merged(clock, part, _on_that_part(clock.spec, part.spec), text)  # type: ignore[arg-type]

@@ -1,0 +1,42 @@
+"""A compiled language: one typed object per section of its data file.
+
+`Language` holds no state that changes while text is read: caches the tagger builds on first
+use (which rules can begin with which letters) live in timeline/tagging/index.py.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from timeline.languages.cues import EventWords, TenseWords
+from timeline.languages.rules import Rule
+from timeline.languages.vocabulary import Vocabulary
+
+
+@dataclass(frozen=True, eq=False)
+class Grammar:
+    """The `[[rules]]` and `[joins]` sections: what the tagger runs over a text."""
+
+    rules: tuple[Rule, ...]
+    date_time_join: re.Pattern[str]  # 'Senin (17/6) malam': between a day and its time
+    time_date_join: re.Pattern[str] | None  # '9 a.m. Tuesday': between a time and its day
+    join_examples: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Language:
+    """A language as the engine reads it: `[language]` facts plus the compiled sections, and the
+    profiles (e.g. earnings reports) that were switched on when it was loaded."""
+
+    code: str
+    name: str
+    date_order: str  # numeric dates: DMY or MDY
+    detect_words: frozenset[str]  # common words that break ties under --lang auto
+    abbreviations: frozenset[str]  # words with a period that do not end a sentence
+    name_words_before_years: frozenset[str]  # 'Pemilu 2024' dates its year; 'SEA Games 2025' not
+    vocabulary: Vocabulary
+    grammar: Grammar
+    tense: TenseWords
+    events: EventWords
+    profiles: tuple[str, ...] = ()
