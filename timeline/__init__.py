@@ -14,6 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from timeline.models.document import Document, ResolvedTime
 
 __all__ = ["__version__", "extract", "resolve"]
@@ -31,7 +33,7 @@ def _version() -> str:
 __version__ = _version()
 
 
-def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime | None:
+def resolve(phrase: str, published: date | str, lang: str = "auto") -> ResolvedTime | None:
     """Resolve the longest temporal expression in `phrase` against the date `published`."""
     from timeline.ingest.published import publication_date
     from timeline.pipeline.phrase import resolve_phrase
@@ -40,7 +42,11 @@ def resolve(phrase: str, published: object, lang: str = "auto") -> ResolvedTime 
 
 
 def extract(
-    text: str, published: object, lang: str = "auto", doc_id: str = "doc", title: str | None = None
+    text: str,
+    published: date | str,
+    lang: str = "auto",
+    doc_id: str = "doc",
+    title: str | None = None,
 ) -> Document:
     """Extract every temporal expression of an article and the events they date; under
     lang='auto' the Document's warnings say when the text looks like a language with no data."""

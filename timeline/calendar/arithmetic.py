@@ -7,6 +7,7 @@ tested at month, year and leap-year boundaries without going through text.
 from __future__ import annotations
 
 import calendar as _stdlib_calendar
+from collections.abc import Mapping
 from datetime import date, timedelta
 
 from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
@@ -243,7 +244,7 @@ def nth_weekday(year: int, month: int, nth: int, weekday: int) -> date | None:
     return last - timedelta(days=(last.weekday() - (weekday - 1)) % 7)
 
 
-def holiday_date(rule: dict[str, object], year: int) -> date | None:
+def holiday_date(rule: Mapping[str, str], year: int) -> date | None:
     """The date of a named day in `year` from its rule in a language file, or None if unknown.
 
     Rules: {rule = "nth_weekday", month, nth, weekday}, {rule = "easter", offset} or a table of

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -23,6 +23,9 @@ from timeline.cli.options import (
     fail,
     parse_published,
 )
+
+if TYPE_CHECKING:
+    from timeline.models.document import ResolvedTime
 
 app = typer.Typer(
     name="timeline",
@@ -83,6 +86,7 @@ def resolve(
     from timeline.pipeline.phrase import resolve_phrase
 
     reference = parse_published(published)
+    assert reference is not None  # required: a missing date is a usage error
     check_language(lang)
     result = resolve_phrase(phrase, reference, lang)
     if result is None:
@@ -93,8 +97,8 @@ def resolve(
     typer.echo(format_resolution(result))
 
 
-def format_resolution(result: object) -> str:
-    r = result  # a ResolvedTime; typed loosely to keep pydantic out of this module's import
+def format_resolution(r: ResolvedTime) -> str:
+    """The resolution as `timeline resolve` prints it, one field a line."""
     mod = f", mod {r.mod}" if r.mod else ""
     lines = [
         f"{r.text!r} ({r.lang})",
@@ -114,8 +118,8 @@ def format_resolution(result: object) -> str:
     return "\n".join(lines)
 
 
-def _no_anchor(r: object) -> str:
-    if getattr(r, "start", None) is None:
+def _no_anchor(r: ResolvedTime) -> str:
+    if r.start is None:
         return "none (not tied to a date)"
     return "none: the text gives the date itself"
 

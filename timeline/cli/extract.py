@@ -30,7 +30,10 @@ from timeline.cli.options import (
 if TYPE_CHECKING:
     from datetime import date
 
+    from rich.progress import Progress
+
     from timeline.ingest.readers import InputError
+    from timeline.models.document import Document
 
 FORMATS = ("json", "jsonl", "timeml", "timelinejs", "csv")
 SINGLE_DOCUMENT_FORMATS = ("timeml", "timelinejs")
@@ -136,23 +139,23 @@ def _extract_article(
     _emit([render_document(document, article.text, format)], output)
 
 
-def render_document(document: object, text: str, format: str) -> str:
+def render_document(document: Document, text: str, format: str) -> str:
     """One document in an output format (json, jsonl, timeml, timelinejs, csv)."""
     if format == "json":
-        return document.model_dump_json(indent=2)  # type: ignore[attr-defined]
+        return document.model_dump_json(indent=2)
     if format == "jsonl":
-        return document.model_dump_json()  # type: ignore[attr-defined]
+        return document.model_dump_json()
     if format == "timeml":
         from timeline.render.timeml import render_timeml
 
-        return render_timeml(document, text)  # type: ignore[arg-type]
+        return render_timeml(document, text)
     if format == "timelinejs":
         from timeline.render.timelinejs import render_timelinejs
 
-        return render_timelinejs(document)  # type: ignore[arg-type]
+        return render_timelinejs(document)
     from timeline.render.csv import render_csv
 
-    return render_csv(document)  # type: ignore[arg-type]
+    return render_csv(document)
 
 
 def _emit(chunks: Iterable[str], output: str | None) -> None:
@@ -286,7 +289,7 @@ class _ProgressBar:
 
     def __init__(self, total: int | None) -> None:
         self.total = total
-        self.progress: object | None = None
+        self.progress: Progress | None = None
 
     def __enter__(self) -> tuple[Callable[[int], None] | None, Callable[[], None] | None]:
         if not sys.stderr.isatty():
@@ -320,7 +323,7 @@ class _ProgressBar:
 
     def __exit__(self, *exc: object) -> None:
         if self.progress is not None:
-            self.progress.stop()  # type: ignore[attr-defined]
+            self.progress.stop()
 
 
 def schema_command() -> None:

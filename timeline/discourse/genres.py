@@ -21,8 +21,15 @@ class Genre(Protocol):
     """How a genre chooses the anchor of an expression that counts from the reference, and
     which profiles of the language data it reads with (languages/profiles/)."""
 
-    name: str
-    profiles: tuple[str, ...]
+    @property
+    def name(self) -> str:
+        """The genre's name in the output and on the command line."""
+        ...
+
+    @property
+    def profiles(self) -> tuple[str, ...]:
+        """The profiles of the language data this genre switches on."""
+        ...
 
     def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
         """The anchor of a spec that counts from the reference time."""

@@ -18,10 +18,14 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from timeline.ingest.readers import CorpusRecord, read_jsonl
+from timeline.models.kinds import PublishedSource
 from timeline.pipeline.document import LangSource
+
+if TYPE_CHECKING:
+    from timeline.models.document import Document
 
 CORPUS_FORMATS = ("json", "jsonl", "csv")
 CHUNK = 8
@@ -69,7 +73,7 @@ def process_record(
 
     if record.error:
         return _failure(record, record.error, fmt)
-    source = "cli" if published is not None else "jsonl"
+    source: PublishedSource = "cli" if published is not None else "jsonl"
     reference = published
     if reference is None:
         if record.published is None:
@@ -97,13 +101,13 @@ def process_record(
     return Outcome(record.line, render_record(document, fmt), True, record.size)
 
 
-def render_record(document: object, fmt: str) -> str:
+def render_record(document: Document, fmt: str) -> str:
     """One document of a corpus in format `fmt`."""
     if fmt == "csv":
         from timeline.render.csv import event_rows, format_rows
 
-        return format_rows(event_rows(document))  # type: ignore[arg-type]
-    return document.model_dump_json()  # type: ignore[attr-defined]
+        return format_rows(event_rows(document))
+    return document.model_dump_json()
 
 
 def _chunk_worker(

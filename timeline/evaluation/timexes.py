@@ -429,7 +429,11 @@ def _add_error(
     examples = tally.examples[kind].setdefault(key, [])
     if len(examples) >= EXAMPLES_PER_CLASS:
         return
-    span = gold.span if gold is not None else system.span  # type: ignore[union-attr]
+    if gold is not None:
+        span = gold.span
+    else:
+        assert system is not None  # an error has a gold or a system side
+        span = system.span
     examples.append(
         ErrorExample(
             doc=document.id,

@@ -22,6 +22,7 @@ every template for unbounded `*` and `+`).
 from __future__ import annotations
 
 import re
+from typing import Any
 
 SPACE = r"(?:\s{1,3})"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
@@ -194,8 +195,11 @@ def first_prefixes(pattern: re.Pattern[str], length: int = PREFIX_LENGTH) -> fro
     return frozenset(open_ | done)
 
 
-def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
-    """Extend the open prefixes through a parsed sequence; returns (open, finished)."""
+def _walk(
+    items: list[tuple[Any, Any]], current: set[str], length: int, parser: object
+) -> tuple[set[str], set[str]]:
+    """Extend the open prefixes through a parsed sequence (the private regex parser's (opcode,
+    argument) pairs, hence Any); returns (open, finished)."""
     names = parser  # opcodes are compared by name so the code does not import private constants
     finished: set[str] = set()
     for op, arg in items:
@@ -245,7 +249,7 @@ def _walk(items, current, length, parser):  # type: ignore[no-untyped-def]
     return current, finished
 
 
-def _small_set(items) -> list[str] | None:  # type: ignore[no-untyped-def]
+def _small_set(items: list[tuple[Any, Any]]) -> list[str] | None:
     """The characters a class can match, lowercased; whitespace counts as one space (the
     tagger looks prefixes up in text with its whitespace folded the same way)."""
     chars: list[str] = []

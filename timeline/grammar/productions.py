@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.calendar.arithmetic import duration_value, is_valid_date
 from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
@@ -80,11 +80,14 @@ _CALENDAR_UNITS_FOR_NTH = {
 }
 
 
-def production(*roles: frozenset[str] | str | None) -> Callable[[Production], Production]:
+ProductionT = TypeVar("ProductionT", bound=Production)
+
+
+def production(*roles: frozenset[str] | str | None) -> Callable[[ProductionT], ProductionT]:
     """Register a production under its name, with the roles it reads (sets or names; a single
     None: any role)."""
 
-    def register(function: Production) -> Production:
+    def register(function: ProductionT) -> ProductionT:
         PRODUCTIONS[function.__name__] = function
         if roles == (None,):
             PRODUCTION_ROLES[function.__name__] = None
@@ -160,7 +163,11 @@ def date(roles: Roles, language: Language) -> Spec | None:
         return None
     if day is not None and month is None:
         return None
-    if day is not None and not is_valid_date(year if digits == 4 and year else 2024, month, day):
+    if (
+        day is not None
+        and month is not None
+        and not is_valid_date(year if digits == 4 and year else 2024, month, day)
+    ):
         raise Rejected(f"no day {day} in month {month}")
     direction, anchoring = _direction(roles)
     calendar = DateSpec(
@@ -219,7 +226,7 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
     if first_day is None or second.day is None or (month, first_day) >= (second.month, second.day):
         return None
     year = second.year if second.year is not None else 2024  # leap-safe check without a year
-    if not is_valid_date(year, month, first_day):
+    if month is None or not is_valid_date(year, month, first_day):
         raise Rejected(f"no day {first_day} in month {month}")
     weekday = roles.get("weekday_first")
     first = replace(second, day=first_day, month=month, weekday=weekday)
@@ -284,7 +291,7 @@ def shift(roles: Roles, language: Language) -> Spec | None:
         return VagueShiftSpec(
             unit=unit, direction=direction, anchoring=anchoring, may_be_span=may_be_span
         )
-    if not float(amount.value).is_integer():
+    if amount.value is None or not float(amount.value).is_integer():
         return None
     return RelativeSpec(
         unit=unit,
@@ -483,8 +490,8 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
             direction=direction,
         )
     if isinstance(meaning, str):  # 'H-3 Natal': a fixed date moved by days
-        month, day = meaning.split("-")
-        meaning = {"rule": "fixed", "month": month, "day": day}
+        month_text, day_text = meaning.split("-")
+        meaning = {"rule": "fixed", "month": month_text, "day": day_text}
     rule = tuple(sorted((str(key), str(value)) for key, value in meaning.items()))
     offset = _year_offset(roles)
     return MovingDateSpec(

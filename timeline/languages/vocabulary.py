@@ -12,7 +12,7 @@ import importlib
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from typing import Any
+from typing import Any, TypedDict
 
 from timeline.grammar.patterns import not_followed_by, words_alternation
 from timeline.languages.numbers import Numbers, normalise, roman_to_int
@@ -42,7 +42,7 @@ _DATEPARSER_WEEKDAYS = [
     "saturday",
     "sunday",
 ]
-_DATEPARSER_UNITS = (
+_DATEPARSER_UNITS: tuple[str, ...] = (
     "year",
     "month",
     "week",
@@ -113,7 +113,13 @@ def _fullmatcher(code: str, class_name: str, pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
 
 
-def _dateparser_names(locale: str) -> dict[str, dict[str, Any]]:
+class _UpstreamNames(TypedDict):
+    months: dict[int, list[str]]
+    weekdays: dict[int, list[str]]
+    units: dict[str, list[str]]
+
+
+def _dateparser_names(locale: str) -> _UpstreamNames:
     module = importlib.import_module(f"dateparser.data.date_translation_data.{locale}")
     info = module.info
     months = {i + 1: info.get(name, []) for i, name in enumerate(DATEPARSER_MONTHS)}
@@ -125,7 +131,8 @@ def _dateparser_names(locale: str) -> dict[str, dict[str, Any]]:
 def _split_abbreviations(names: list[str]) -> tuple[list[str], list[str]]:
     """Full names vs abbreviations ('jun', 'Sept'): abbreviations need a day or year beside them."""
     lowered = sorted({n.lower() for n in names})
-    full, short = [], []
+    full: list[str] = []
+    short: list[str] = []
     for name in lowered:
         # 'jun' beside 'juni' is short; 'day' beside its plural 'days' is not.
         longer = [o for o in lowered if len(o) > len(name) and o != name + "s"]
@@ -217,15 +224,16 @@ def compile_vocabulary(data: dict[str, Any], numbers: Numbers) -> Vocabulary:
         if "regex" in entries and isinstance(entries["regex"], str):
             class_patterns[class_name] = entries["regex"]
             continue
-        table, alternatives = {}, []
+        words: dict[str, Any] = {}
+        alternatives: list[tuple[int, str]] = []
         for word, meaning in entries.items():
             options = meaning if isinstance(meaning, dict) and "value" in meaning else None
-            table[normalise(word)] = options["value"] if options else meaning
+            words[normalise(word)] = options["value"] if options else meaning
             alternative = words_alternation([word])
             if options and options.get("not_before"):
                 alternative += not_followed_by(options["not_before"])
             alternatives.append((len(word), alternative))
-        tables[class_name] = table
+        tables[class_name] = words
         alternatives.sort(key=lambda pair: -pair[0])
         class_patterns[class_name] = "|".join(a for _, a in alternatives) or r"(?!)"
 

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-TimexType = Literal["DATE", "TIME", "DURATION", "SET"]
+from timeline.models.kinds import PublishedSource, TimexType
 
 
 class ResolvedTime(BaseModel):
@@ -103,7 +103,7 @@ class Document(BaseModel):
 
     id: str
     published: str = Field(description="Publication date YYYY-MM-DD: the reference time (DCT).")
-    published_source: Literal["cli", "jsonl", "html-metadata", "json", "timeml"] = "cli"
+    published_source: PublishedSource = "cli"
     lang: str
     lang_source: Literal["cli", "detected", "jsonl"] | None = Field(
         None,

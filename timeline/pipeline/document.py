@@ -18,6 +18,7 @@ from timeline import languages
 from timeline.discourse.genres import NEWS, Genre
 from timeline.ingest.published import publication_date
 from timeline.languages import AUTO, language_codes
+from timeline.models.kinds import PublishedSource
 
 if TYPE_CHECKING:
     from timeline.models.document import Document
@@ -54,7 +55,7 @@ def extract_document(
     lang: str = AUTO,
     doc_id: str = "doc",
     title: str | None = None,
-    published_source: str = "cli",
+    published_source: PublishedSource = "cli",
     lang_source: LangSource = "cli",
     genre: Genre = NEWS,
 ) -> Document:

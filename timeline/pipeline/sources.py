@@ -31,7 +31,7 @@ def load_document(source: str, published: date | None, lang: str, encoding: str 
         document = _as_document(source, article.text, strict=False)
         if document is not None:
             return _checked(document, published, source)
-    return document_from_article(article, published, lang)  # type: ignore[return-value]
+    return document_from_article(article, published, lang)
 
 
 def _checked(document: Document, published: date | None, source: str) -> Document:

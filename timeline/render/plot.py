@@ -526,7 +526,7 @@ UNDATED_LISTED = 6
 """List every undated event when there are at most this many; otherwise the first few and a count."""
 
 
-def _undated_note(timeline: Timeline, width: float, meter: TextMeter) -> list[str]:
+def _undated_note(timeline: Timeline, width: float, meter: TextMeter) -> list[tuple[str, bool]]:
     undated = timeline.undated
     if not undated:
         return []
@@ -856,7 +856,7 @@ class Painter:
         p = self.plan
         s = p.style
         boxes = []
-        firsts = {}
+        firsts: dict[int, Item] = {}
         for item, owner in zip(p.timeline.items, p.owners, strict=True):
             firsts.setdefault(owner, item)
         for j, (text, rect) in enumerate(zip(p.texts, p.layout.labels, strict=True)):
@@ -1062,20 +1062,22 @@ def render(
         raise ValueError(f"unknown format {fmt!r}")
     if options.theme not in THEMES:
         raise ValueError(f"unknown theme {options.theme!r}")
-    with matplotlib.rc_context(RC):
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
         prepared, words, meter = _prepare(document, options)
         figure = Figure(
             figsize=(prepared.width / POINTS, prepared.height / POINTS), dpi=options.dpi
         )
         Painter(figure, prepared, THEMES[options.theme], words, meter).draw()
         buffer = io.BytesIO()
+        # PNG only: a faster compression level for the same pixels
+        extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
         figure.savefig(
             buffer,
             format=fmt,
             dpi=options.dpi,
             metadata=METADATA[fmt],
             facecolor=figure.get_facecolor(),
-            **({"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}),
+            **extra,
         )
     return buffer.getvalue(), _notes(prepared, options)
 
@@ -1085,7 +1087,7 @@ def show(document: Document, options: PlotOptions = PlotOptions()) -> list[str]:
     import matplotlib
     import matplotlib.pyplot as plt
 
-    with matplotlib.rc_context(RC):
+    with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
         prepared, words, meter = _prepare(document, options)
         figure = plt.figure(figsize=(prepared.width / POINTS, prepared.height / POINTS))
         Painter(figure, prepared, THEMES[options.theme], words, meter).draw()

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from typing import Literal
 
 from timeline.models.document import Document, Event
+from timeline.models.kinds import TimexType
 
 _WORDS = tuple(
     [
@@ -66,8 +68,8 @@ def _event(
     *,
     value: str,
     approximate: bool = False,
-    relation: str = "at",
-    kind: str = "DATE",
+    relation: Literal["at", "since"] = "at",
+    kind: TimexType = "DATE",
 ) -> Event:
     return Event(
         id=f"e{number}",
@@ -75,10 +77,10 @@ def _event(
         span=(number * 10, number * 10 + 5),
         start=start.isoformat() if start else None,
         end=end.isoformat() if end else None,
-        type=kind,  # type: ignore[arg-type]
+        type=kind,
         value=value,
         approximate=approximate,
-        relation=relation,  # type: ignore[arg-type]
+        relation=relation,
     )
 
 

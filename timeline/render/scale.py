@@ -65,17 +65,19 @@ class TimeScale:
         dated = self.dated
         if not dated:
             return self.width / 2
-        starts = [s.t0 for s in dated]
-        index = bisect.bisect_right(starts, t) - 1  # type: ignore[arg-type]
+        starts = [s.t0 for s in dated if s.t0 is not None]
+        index = bisect.bisect_right(starts, t) - 1
         if index < 0:
             return dated[0].x0
         segment = dated[index]
-        if t <= segment.t1:  # type: ignore[operator]
+        assert segment.t1 is not None  # dated segments have both ends
+        if t <= segment.t1:
             return segment.x(t)
         if index + 1 == len(dated):
             return segment.x1
         following = dated[index + 1]
-        share = (t - segment.t1) / (following.t0 - segment.t1)  # type: ignore[operator]
+        assert following.t0 is not None
+        share = (t - segment.t1) / (following.t0 - segment.t1)
         return segment.x1 + share * (following.x0 - segment.x1)
 
     def zone_x(self, kind: SegmentKind) -> float:

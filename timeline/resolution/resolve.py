@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from typing import TypedDict
 
 from timeline.calendar.arithmetic import (
     duration_value,
@@ -45,6 +46,7 @@ from timeline.grammar.specs import (
     WeekendSpec,
     WeekOfSpec,
 )
+from timeline.models.kinds import TimexType
 
 VAGUE_NEAR, VAGUE_FAR = 2, 5  # "a few" units: two to five
 
@@ -61,9 +63,22 @@ PARTS_OF_DAY = {
 YearHint = Callable[[DateSpec], int | None]
 
 
+class ResolutionFields(TypedDict):
+    """What every output model (a resolved phrase, a timex) takes from a resolution."""
+
+    type: TimexType
+    value: str
+    mod: str | None
+    start: str | None
+    end: str | None
+    granularity: str | None
+    approximate: bool
+    warnings: list[str]
+
+
 @dataclass(frozen=True, slots=True)
 class Resolution:
-    type: str
+    type: TimexType
     value: str
     mod: str | None = None
     start: str | None = None
@@ -74,7 +89,7 @@ class Resolution:
     warnings: tuple[str, ...] = ()
     day: date | None = None  # the day a clock time hangs on, for joined expressions
 
-    def output_fields(self) -> dict[str, object]:
+    def output_fields(self) -> ResolutionFields:
         """What every output model (a resolved phrase, a timex) takes from a resolution."""
         return {
             "type": self.type,
@@ -642,6 +657,8 @@ def _clock(
             warnings=warnings,
             day=day,
         )
+    if spec.part is None:
+        raise Rejected("a time of day needs an hour or a part of the day")
     code, first_hour, last_hour = PARTS_OF_DAY[spec.part]
     midnight = datetime(day.year, day.month, day.day)
     start = midnight + timedelta(hours=first_hour)

@@ -14,7 +14,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, TypeGuard
 
 from timeline.calendar.units import Unit
 from timeline.grammar import patterns as grammar
@@ -245,11 +245,11 @@ def names_a_day(spec: Spec) -> bool:
     return isinstance(spec, RelativeSpec) and spec.unit is Unit.DAY
 
 
-def _is_bare_time(spec: Spec) -> bool:
+def _is_bare_time(spec: Spec) -> TypeGuard[ClockSpec]:
     return isinstance(spec, ClockSpec) and spec.date is None
 
 
-def _is_bare_part(spec: Spec) -> bool:
+def _is_bare_part(spec: Spec) -> TypeGuard[ClockSpec]:
     """'malam', 'pagi', 'night' alone: a part of day with no hour and no day yet."""
     return (
         isinstance(spec, ClockSpec)
@@ -259,7 +259,7 @@ def _is_bare_part(spec: Spec) -> bool:
     )
 
 
-def _clock_on_a_day(spec: Spec) -> bool:
+def _clock_on_a_day(spec: Spec) -> TypeGuard[ClockSpec]:
     """A clock time with an hour already joined to its day ('pukul 11 kemarin')."""
     return (
         isinstance(spec, ClockSpec)
@@ -269,7 +269,7 @@ def _clock_on_a_day(spec: Spec) -> bool:
     )
 
 
-def _part_of_a_day(spec: Spec, clock: Spec) -> bool:
+def _part_of_a_day(spec: Spec, clock: Spec) -> TypeGuard[ClockSpec]:
     """A part of a named day ('dini hari besok', 'tadi malam', 'tonight') after a clock time
     with an hour: together one time on that day."""
     return (
@@ -313,10 +313,7 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             joined[-1] = _merged(
                 previous,
                 mention,
-                _on_that_part(
-                    previous.spec,  # type: ignore[arg-type]
-                    replace(mention.spec, date=previous.spec.date),  # type: ignore[union-attr]
-                ),
+                _on_that_part(previous.spec, replace(mention.spec, date=previous.spec.date)),
                 text,
             )
             continue
@@ -331,7 +328,8 @@ def _join_days_and_times(mentions: list[Mention], text: str, language: Language)
             and language.grammar.time_date_join.fullmatch(text, previous.end, mention.start)
         ):
             day, time = mention, previous
-        if day is not None and time is not None:
+        if day is not None and time is not None and previous is not None:
+            assert isinstance(time.spec, ClockSpec)
             spec = replace(time.spec, date=day.spec)
             if isinstance(day.spec, ClockSpec):  # 'pukul 02.00 WIB dini hari besok'
                 spec = _on_that_part(time.spec, day.spec)
@@ -353,9 +351,7 @@ def _join_clock_before(joined: list[Mention], text: str, language: Language) -> 
         and _part_of_a_day(part.spec, clock.spec)
         and language.grammar.time_date_join.fullmatch(text, clock.end, part.start)
     ):
-        joined[-2:] = [
-            _merged(clock, part, _on_that_part(clock.spec, part.spec), text)  # type: ignore[arg-type]
-        ]
+        joined[-2:] = [_merged(clock, part, _on_that_part(clock.spec, part.spec), text)]
 
 
 def _merged(first: Mention, second: Mention, spec: Spec, text: str) -> Mention:
