@@ -11,15 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
-from timeline.ingest.readers import (
-    InputError,
-    InputUsageError,
-    decode,
-    is_html,
-    read_article,
-    read_jsonl,
-    reference_date,
-)
+from timeline.ingest.inputs import InputError, InputUsageError, decode
+from timeline.ingest.readers import is_html, read_article, read_jsonl, reference_date
 from timeline.render.atomic import OutputError, atomic_writer, write_text
 
 HTML = FIXTURES / "html"

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from rich.progress import Progress
 
-    from timeline.ingest.readers import InputError
+    from timeline.ingest.inputs import InputError
     from timeline.models.document import Document
 
 FORMATS = ("json", "jsonl", "timeml", "timelinejs", "csv")
@@ -87,7 +87,8 @@ def extract_command(
     An HTML page needs no --published when its metadata gives the publication date; --published
     always wins, and the output says where the date came from (published_source).
     """
-    from timeline.ingest.readers import InputError, check_encoding, is_jsonl
+    from timeline.ingest.inputs import InputError, check_encoding
+    from timeline.ingest.readers import is_jsonl
 
     if format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -128,7 +129,8 @@ def _extract_article(
     output: str | None,
     encoding: str | None,
 ) -> None:
-    from timeline.ingest.readers import InputError, read_article
+    from timeline.ingest.inputs import InputError
+    from timeline.ingest.readers import read_article
     from timeline.pipeline.document import document_from_article
 
     try:
@@ -209,7 +211,8 @@ def _extract_corpus(
 ) -> None:
     """Stream a corpus record by record; failed records are error entries, then exit 1."""
     from timeline.engines.corpus import process_corpus
-    from timeline.ingest.readers import DEFAULT_ENCODING, InputError, open_corpus
+    from timeline.ingest.inputs import DEFAULT_ENCODING, InputError
+    from timeline.ingest.readers import open_corpus
 
     failed: list[int] = []
     total = 0

@@ -67,7 +67,7 @@ def plot_command(
     check_language(lang)
     reference = parse_published(published, required=False)
 
-    from timeline.ingest.readers import InputError, check_encoding
+    from timeline.ingest.inputs import InputError, check_encoding
     from timeline.pipeline.sources import load_document
 
     try:

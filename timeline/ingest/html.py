@@ -17,7 +17,7 @@ import logging
 import re
 from datetime import date
 
-from timeline.ingest.readers import (
+from timeline.ingest.inputs import (
     DEFAULT_ENCODING,
     Article,
     InputError,

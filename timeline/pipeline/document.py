@@ -95,7 +95,8 @@ def extract_document(
 def document_from_article(article: object, published: date | None, lang: str) -> Document:
     """The Document of an article read by ingest.readers.read_article: the date given on the
     command line, else the page's own; what `timeline extract` and `timeline plot` both need."""
-    from timeline.ingest.readers import Article, reference_date
+    from timeline.ingest.inputs import Article
+    from timeline.ingest.readers import reference_date
 
     assert isinstance(article, Article)
     reference, date_source = reference_date(published, article)

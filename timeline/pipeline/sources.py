@@ -14,7 +14,8 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from timeline.ingest.readers import InputUsageError, read_article, read_text
+from timeline.ingest.inputs import InputUsageError
+from timeline.ingest.readers import read_article, read_text
 from timeline.models.document import Document
 
 
