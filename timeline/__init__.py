@@ -21,16 +21,17 @@ if TYPE_CHECKING:
 __all__ = ["__version__", "extract", "resolve"]
 
 
-def _version() -> str:
+def __getattr__(name: str) -> str:
+    """`timeline.__version__`, read from the installed package's metadata on first use only:
+    importlib.metadata costs about 30 ms, which `timeline resolve` should not pay."""
+    if name != "__version__":
+        raise AttributeError(f"module 'timeline' has no attribute {name!r}")
     from importlib.metadata import PackageNotFoundError, version
 
     try:
         return version("timeline")
     except PackageNotFoundError:  # run from a source tree that is not installed
         return "0+unknown"
-
-
-__version__ = _version()
 
 
 def resolve(phrase: str, published: date | str, lang: str = "auto") -> ResolvedTime | None:
