@@ -3,6 +3,8 @@ outside the library's tables, the Hijri calendar both ways, and which source a d
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from datetime import date, timedelta
 
 import pytest
@@ -222,3 +224,17 @@ def test_a_language_rule_of_each_kind():
     assert rule_in_year({"2024": "04-10"}, 1999) is None  # a table is never guessed from
     assert rule_in_hijri_year({"rule": "hijri", "month": "9"}, 1446).days == 30
     assert rule_in_hijri_year({"rule": "easter", "offset": "0"}, 1446) is None
+
+
+def test_resolving_kemarin_does_not_import_the_calendar_library():
+    """Cold start: python-holidays (about 60 ms) loads only when a holiday is resolved."""
+    code = (
+        "import sys\n"
+        "from datetime import date\n"
+        "from timeline.pipeline.phrase import resolve_phrase\n"
+        "assert resolve_phrase('kemarin', date(2024, 6, 21)).value == '2024-06-20'\n"
+        "assert 'holidays' not in sys.modules, 'imported at start-up'\n"
+        "assert resolve_phrase('Idul Fitri 2019', date(2024, 6, 21), 'id').value == '2019-06-05'\n"
+        "assert 'holidays' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -480,6 +480,12 @@ def rule_intervals(rule: Mapping[str, str], year: int) -> list[HolidayDate]:
     return [_day(found, RULE if kind == "fixed" else OFFICIAL)]
 
 
+def is_islamic(rule: Mapping[str, Any]) -> bool:
+    """Whether a language file's rule names a day of the Hijri calendar."""
+    kind = rule.get("rule")
+    return kind == "hijri" or (kind == "holiday" and rule.get("key") in ISLAMIC_HOLIDAYS)
+
+
 def rule_in_year(rule: Mapping[str, str], year: int) -> HolidayDate | None:
     return most_in_year(rule_intervals(rule, year), year)
 
