@@ -80,8 +80,12 @@ def test_ramadan_1445_began_on_the_decreed_day_not_on_the_computed_one():
 def test_idul_fitri_of_any_year(year, day, source):
     found = holiday_interval("eid_al_fitr", year)
     assert found is not None
-    assert (found.start, found.source) == (day, source)
+    assert found.source == source
     assert found.approximate is (source != OFFICIAL)
+    if source == ESTIMATED:  # a forecast may move by a day between the library's releases
+        assert abs((found.start - day).days) <= 1
+    else:
+        assert found.start == day
 
 
 @pytest.mark.parametrize("year", [1990, 2019, 2030, 2077, 2150])
@@ -238,3 +242,47 @@ def test_resolving_kemarin_does_not_import_the_calendar_library():
         "assert 'holidays' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_day_no_calendar_places_keeps_its_year():
+    """A table rule of a language file with no date for that year is not dropped: the year is
+    kept, approximate, with a warning; with no year at all, the reference's year."""
+    from timeline.grammar.specs import MovingDateSpec
+    from timeline.resolution.resolve import resolve
+
+    table = (("2024", "04-10"),)
+    named = resolve(MovingDateSpec(rule=table, year=1999), date(2024, 6, 21))
+    assert (named.value, named.start, named.end, named.granularity, named.approximate) == (
+        "1999",
+        "1999-01-01",
+        "2000-01-01",
+        "year",
+        True,
+    )
+    assert named.warnings and not named.used_anchor
+    bare = resolve(MovingDateSpec(rule=(("2010", "01-01"),)), date(2024, 6, 21))
+    assert (bare.value, bare.approximate, bare.used_anchor) == ("2024", True, True)
+
+
+def test_selama_ramadan_dates_its_event_with_the_whole_fast():
+    from timeline import extract
+
+    document = extract("Selama Ramadan, jam kerja ASN dikurangi.", "2025-02-20", lang="id")
+    [timex] = document.timexes
+    assert (timex.text, timex.value, timex.start, timex.end) == (
+        "Ramadan",
+        "2025-03",
+        "2025-03-01",
+        "2025-03-31",
+    )
+    [event] = document.events
+    assert (event.start, event.end) == ("2025-03-01", "2025-03-31")
+
+
+def test_a_year_of_the_hijri_range_after_an_islamic_day_is_a_hijri_year():
+    from timeline.pipeline.phrase import resolve_phrase
+
+    found = resolve_phrase("Tahun Baru Hijriah 1447", date(2024, 6, 21), "id")
+    assert (found.text, found.value) == ("Tahun Baru Hijriah 1447", "2025-06-27")
+    # but not after a day of another calendar, nor a year of the Gregorian range
+    assert resolve_phrase("Natal 2025", date(2024, 6, 21), "id").value == "2025-12-25"

@@ -21,11 +21,14 @@ calendar is resolved, never at start-up (`timeline resolve "kemarin"` does not l
 lines.
 
 Which date wins *(our choice, docs/conventions.md)*:
-1. a date Indonesia decreed: the library's dates not marked estimated, and 1 Ramadan as the
-   government announced it (`DECREED_RAMADAN_STARTS`, which the library lacks): `official`;
+1. a date Indonesia decreed: the library's Islamic and Waisak dates not marked estimated, and
+   1 Ramadan as the government announced it (`DECREED_RAMADAN_STARTS`, which the library
+   lacks): `official`. A decree that moved the day off (2021: Tahun Baru Islam, Maulid) wins
+   too: that is the day the news calls the holiday;
 2. else the library's calendars: the Chinese and Saka tables are the calendars themselves
-   (`calendar`, exact); its Islamic (MABIMS) and Waisak dates for undecreed years are
-   forecasts (`estimated`, approximate);
+   (`calendar`, exact; Imlek is the festival's day, not the Monday some decrees gave off); its
+   Islamic (MABIMS) and Waisak dates for undecreed years are forecasts (`estimated`,
+   approximate);
 3. else a computation, approximate: the arithmetic (tabular) Islamic calendar for any year,
    and new and full moons (Meeus' leading terms) for Imlek, Nyepi and Waisak (`arithmetic`);
 4. the Easter family and fixed days follow their rule exactly (`rule`).
@@ -404,7 +407,7 @@ HOLIDAY_KEYS = frozenset(ISLAMIC_HOLIDAYS) | frozenset(OTHER_HOLIDAYS)
 
 def _hijri_occurrences(month: int | None, day: int | None, year: int) -> list[HolidayDate]:
     """Every occurrence of a Hijri day or month that overlaps Gregorian `year` (a Hijri year is
-    eleven days shorter, so there can be two: Idul Fitri 2033 falls on 2 January and 23 December)."""
+    eleven days shorter, so there can be two: Idul Fitri 2033 falls on 3 January and 23 December)."""
     first = tabular_from_ordinal(date(year, 1, 1).toordinal())[0]
     found = []
     for hijri_year in range(first - 1, first + 2):
