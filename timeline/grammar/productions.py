@@ -491,6 +491,8 @@ def hijri_date(roles: Roles, language: Language) -> Spec | None:
     hijri_year = int(roles["hijri_year"]) if roles.get("hijri_year") else None
     if month is None and (day is not None or hijri_year is None):
         return None
+    if month is not None and day is None and hijri_year is None and not roles.get("month_word"):
+        return None  # 'Rajab' alone is a name; 'bulan Rajab', 'Rajab 1446 H' are the month
     if day is not None and not 1 <= int(day) <= 30:
         raise Rejected(f"no day {day} in a Hijri month")
     fields = {"rule": "hijri"}
