@@ -25,6 +25,10 @@ import re
 from typing import Any
 
 SPACE = r"(?:\s{1,3})"
+# Where nothing quantifies the space (inside a literal word, or before anything but '?' or '{')
+# it needs no group: shorter patterns parse faster, and every language compiles its rules at
+# start-up.
+WORD_SPACE = r"\s{1,3}"
 _PLACEHOLDER = re.compile(r"\{([a-z_][a-z_0-9]*)(?::([a-z_][a-z_0-9]*))?\}")
 _UNBOUNDED = re.compile(r"(?<!\\)[*+]|\{\d+,\}")
 _RAW_GROUP = re.compile(r"\(\?P<([a-z_][a-z_0-9]*)>")
@@ -38,7 +42,7 @@ def words_alternation(words: list[str], case_sensitive: frozenset[str] = frozens
     """Alternation of literal words, longest first so that 'kemarin lusa' beats 'kemarin'."""
     parts = []
     for word in sorted(set(words), key=lambda w: (-len(w), w)):
-        escaped = SPACE.join(re.escape(piece) for piece in word.split())
+        escaped = WORD_SPACE.join(re.escape(piece) for piece in word.split())
         if word in case_sensitive:
             escaped = f"(?-i:{escaped})"
         parts.append(escaped)
@@ -120,7 +124,12 @@ def expand(
     for chunk in template.split(" "):
         chunk = _RAW_GROUP.sub(lambda m: f"(?P<{unique(m.group(1))}>", chunk)
         pieces.append(_PLACEHOLDER.sub(substitute, chunk))
-    return SPACE.join(pieces), group_classes, group_roles
+    # the group is needed only where a quantifier follows the space (' ?' in 'H ?-'); elsewhere
+    # the bare repetition is the same regex, shorter to parse
+    joined = pieces[0]
+    for piece in pieces[1:]:
+        joined += (SPACE if piece[:1] in ("?", "{", "*", "+") else WORD_SPACE) + piece
+    return joined, group_classes, group_roles
 
 
 def _fixed_lookbehinds(words: list[str], variants: tuple[str, ...], negative: bool) -> str:

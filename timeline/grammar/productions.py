@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from timeline.calendar.arithmetic import duration_value, is_valid_date
+from timeline.calendar.holidays import is_islamic
 from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     Amount,
@@ -68,6 +69,10 @@ RANGE_ROLES = NUMERIC_DATE_ROLES | {
     "first",  # the part of the match that is the range's first expression
     "second",
 }
+
+# A year a Hijri day names in this range is a Hijri year (1300-1599 H is 1882-2175 CE); no
+# news names a Gregorian year of the 14th to 16th century with Idul Fitri.
+HIJRI_YEARS = (1300, 1599)
 
 _CALENDAR_UNITS_FOR_NTH = {
     Unit.QUARTER: 4,
@@ -465,20 +470,34 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     return None
 
 
-@production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve")
+@production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod")
 def holiday(roles: Roles, language: Language) -> Spec | None:
-    """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024': fixed, computed or tabled."""
+    """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024', 'Idul Fitri 1446 H': fixed,
+    computed (timeline/calendar/holidays.py) or tabled."""
     meaning = roles["holiday"]
     year, digits = _year(roles)
     direction, _ = _direction(roles)
-    if roles.get("hijri_year") and isinstance(meaning, dict) and meaning.get("hijri_month"):
-        year, digits = _gregorian_year(int(roles["hijri_year"]), int(meaning["hijri_month"])), 4
+    hijri_year = int(roles["hijri_year"]) if roles.get("hijri_year") else None
+    if (
+        hijri_year is None
+        and year is not None
+        and HIJRI_YEARS[0] <= year <= HIJRI_YEARS[1]
+        and isinstance(meaning, dict)
+        and is_islamic(meaning)
+    ):
+        year, hijri_year = None, year  # 'Tahun Baru Hijriah 1447': no Gregorian 1447 is meant
+    if hijri_year and isinstance(meaning, dict) and meaning.get("hijri_month"):
+        # a table of known Gregorian dates: the Hijri year only picks the Gregorian one
+        year, digits = _gregorian_year(hijri_year, int(meaning["hijri_month"])), 4
+        hijri_year = None
     shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
     if roles.get("eve"):  # 'malam Tahun Baru': the night before the day
         spec = holiday(
             {k: v for k, v in roles.items() if k != "eve"} | {"days": 1, "days_sign": "-"}, language
         )
         return None if spec is None else ClockSpec(part=roles["eve"], date=spec)
+    if isinstance(meaning, str) and hijri_year:
+        return None  # a day of the Gregorian calendar has no date in a Hijri year
     if isinstance(meaning, str) and not shift_days:
         month, day = (int(x) for x in meaning.split("-"))
         return DateSpec(
@@ -495,8 +514,50 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
     rule = tuple(sorted((str(key), str(value)) for key, value in meaning.items()))
     offset = _year_offset(roles)
     return MovingDateSpec(
-        rule=rule, year=year, year_offset=offset, direction=direction, shift_days=shift_days
+        rule=rule,
+        year=year,
+        year_offset=offset,
+        direction=direction,
+        shift_days=shift_days,
+        hijri_year=hijri_year,
+        mod=_span_mod(roles),
     )
+
+
+def _span_mod(roles: Roles) -> str | None:
+    """'awal Ramadan', 'late Ramadan': the early, middle or late third of a span."""
+    mod = roles.get("mod")
+    return mod if mod in ("START", "MID", "END") else None
+
+
+@production(YEAR_ROLES, "hijri_month", "day", "hijri_year", "month_word", "deictic", "mod", "eve")
+def hijri_date(roles: Roles, language: Language) -> Spec | None:
+    """'15 Ramadan 1446 H', '1 Muharram', 'Safar 1446 H', 'bulan Syawal', '1446 H': a day, a
+    month or a year of the Hijri calendar, as Indonesia reckons it (calendar/holidays.py)."""
+    month, day = roles.get("hijri_month"), roles.get("day")
+    hijri_year = int(roles["hijri_year"]) if roles.get("hijri_year") else None
+    if month is None and (day is not None or hijri_year is None):
+        return None
+    if month is not None and day is None and hijri_year is None and not roles.get("month_word"):
+        return None  # 'Rajab' alone is a name; 'bulan Rajab', 'Rajab 1446 H' are the month
+    if day is not None and not 1 <= int(day) <= 30:
+        raise Rejected(f"no day {day} in a Hijri month")
+    fields = {"rule": "hijri"}
+    if month is not None:
+        fields["month"] = str(month)
+    if day is not None:
+        fields["day"] = str(day)
+    direction, _ = _direction(roles)
+    spec = MovingDateSpec(
+        rule=tuple(sorted(fields.items())),
+        year_offset=_year_offset(roles),
+        direction=direction,
+        hijri_year=hijri_year,
+        mod=_span_mod(roles),
+    )
+    if roles.get("eve"):  # 'malam 1 Muharram': the night before the day
+        return ClockSpec(part=roles["eve"], date=replace(spec, shift_days=-1))
+    return spec
 
 
 def _gregorian_year(hijri_year: int, hijri_month: int) -> int:

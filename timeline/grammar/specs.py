@@ -196,17 +196,26 @@ class ClockSpec:
 
 @dataclass(frozen=True, slots=True)
 class MovingDateSpec:
-    """A named day whose date changes each year (Easter, Thanksgiving, Idul Fitri)."""
+    """A named day whose date changes each year (Easter, Thanksgiving, Idul Fitri), or a date of
+    the Hijri calendar ('15 Ramadan 1446 H', 'bulan Syawal')."""
 
     rule: tuple[tuple[str, str], ...]  # the language file's rule, as sorted (key, value) pairs
     year: int | None = None
     year_offset: int | None = None
     direction: Direction | None = None
     shift_days: int = 0  # 'H-3 Lebaran': three days before
+    hijri_year: int | None = None  # 'Idul Fitri 1446 H', '15 Ramadan 1446 H': wins over year
+    mod: str | None = None  # 'awal Ramadan': START / MID / END of a span
 
     @property
     def open_year(self) -> bool:
-        return self.direction is None and self.year is None and self.year_offset is None
+        """Nothing in the expression fixes its year (Gregorian or Hijri) or side."""
+        return (
+            self.direction is None
+            and self.year is None
+            and self.year_offset is None
+            and self.hijri_year is None
+        )
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,6 @@ from typing import TypedDict
 from timeline.calendar.arithmetic import (
     duration_value,
     go_back,
-    holiday_date,
     shift,
     third,
     timex_value,
@@ -23,6 +22,12 @@ from timeline.calendar.arithmetic import (
     unit_start,
     weekday_after,
     weekday_on_or_before,
+)
+from timeline.calendar.holidays import (
+    HolidayDate,
+    rule_in_hijri_year,
+    rule_in_year,
+    rule_intervals,
 )
 from timeline.calendar.units import CLOCK_UNITS, Unit
 from timeline.grammar.specs import (
@@ -677,30 +682,91 @@ def _clock(
 
 @_resolves(MovingDateSpec)
 def _moving(spec: MovingDateSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
+    """A named day (or span, Ramadan) from calendar/holidays.py. A Hijri year ('1446 H') picks
+    its occurrence outright; a Gregorian year the one with the most days in it; no year the
+    occurrence the conventions choose near the anchor. A day that no calendar can place keeps
+    the year, approximate, rather than vanishing."""
     rule = dict(spec.rule)
-    year = spec.year
-    if spec.year_offset is not None:
-        year = anchor.year + spec.year_offset
+    year = spec.year if spec.year_offset is None else anchor.year + spec.year_offset
+    found: HolidayDate | None
+    if spec.hijri_year is not None:
+        found = rule_in_hijri_year(rule, spec.hijri_year)
+        if found is None:
+            raise Rejected("no Hijri date for a day of another calendar")
+        return _named_day(found, spec.shift_days, spec.mod, used_anchor=False)
     if year is not None:
-        chosen = holiday_date(rule, year)
-        if chosen is None:
-            raise Rejected(f"no known date in {year}")
-        chosen += timedelta(days=spec.shift_days)
-    else:
-        direction = spec.direction if spec.direction is not None else cue
-        days = [holiday_date(rule, y) for y in range(anchor.year - 1, anchor.year + 2)]
-        shifted = [d + timedelta(days=spec.shift_days) for d in days if d is not None]
-        pairs = [(d, d + timedelta(days=1)) for d in shifted]
-        picked = _choose(pairs, anchor, direction, weak=spec.direction is None)
-        if picked is None:
-            raise Rejected("no known date near the reference")  # never another year's date
-        chosen = picked[0]
+        found = rule_in_year(rule, year)
+        if found is None:
+            return _year_only(year, used_anchor=spec.year is None)
+        return _named_day(found, spec.shift_days, spec.mod, used_anchor=spec.year is None)
+    direction = spec.direction if spec.direction is not None else cue
+    shift = timedelta(days=spec.shift_days)
+    candidates: dict[date, HolidayDate] = {}
+    for near in range(anchor.year - 1, anchor.year + 2):
+        for interval in rule_intervals(rule, near):
+            candidates.setdefault(interval.start, interval)
+    pairs = [
+        (h.start + shift, h.start + shift + timedelta(days=1)) if shift else (h.start, h.end)
+        for h in candidates.values()
+    ]
+    picked = _choose(sorted(pairs), anchor, direction, weak=spec.direction is None)
+    if picked is None:
+        return _year_only(anchor.year, used_anchor=True)
+    found = candidates[picked[0] - shift]
+    return _named_day(found, spec.shift_days, spec.mod, used_anchor=True)
+
+
+def _named_day(
+    found: HolidayDate, shift_days: int, mod: str | None, *, used_anchor: bool
+) -> Resolution:
+    """A day has its date as value. A span of another calendar (Ramadan, a Hijri month or
+    year) has no TIMEX3 value of its own: it takes the Gregorian month (or year) that holds
+    most of its days, and the interval keeps its real days; 'awal Ramadan' is its first ten
+    days, 'pertengahan' the next ten, 'akhir' the rest, as for a month (conventions)."""
+    if shift_days or found.days == 1:
+        day = found.start + timedelta(days=shift_days)
+        return Resolution(
+            "DATE",
+            day.isoformat(),
+            start=day.isoformat(),
+            end=(day + timedelta(days=1)).isoformat(),
+            granularity=Unit.DAY.value,
+            approximate=found.approximate,
+            used_anchor=used_anchor,
+            day=day,
+        )
+    unit = Unit.MONTH if found.days <= 31 else Unit.YEAR
+    days = [found.start + timedelta(days=n) for n in range(found.days)]
+    starts = [unit_start(unit, day) for day in days]
+    most = max(starts, key=lambda start: (starts.count(start), -start.toordinal()))
+    start, end = found.start, found.end
+    if mod in ("START", "MID", "END") and unit is Unit.MONTH:
+        thirds = (start, start + timedelta(days=10), start + timedelta(days=20), end)
+        index = ("START", "MID", "END").index(mod)
+        start, end = thirds[index], thirds[index + 1]
+    elif mod in ("START", "MID", "END"):
+        start, end = third(unit, start, end, mod)
     return Resolution(
         "DATE",
-        chosen.isoformat(),
-        start=chosen.isoformat(),
-        end=(chosen + timedelta(days=1)).isoformat(),
-        granularity=Unit.DAY.value,
-        used_anchor=spec.year is None,
-        day=chosen,
+        timex_value(unit, most),
+        mod=mod,
+        start=start.isoformat(),
+        end=end.isoformat(),
+        granularity=unit.value,
+        approximate=found.approximate,
+        used_anchor=used_anchor,
+    )
+
+
+def _year_only(year: int, *, used_anchor: bool) -> Resolution:
+    """A named day no calendar here can place in that year keeps the year, approximate."""
+    return Resolution(
+        "DATE",
+        f"{year:04d}",
+        start=date(year, 1, 1).isoformat(),
+        end=date(year + 1, 1, 1).isoformat(),
+        granularity=Unit.YEAR.value,
+        approximate=True,
+        used_anchor=used_anchor,
+        warnings=(f"no known date for this day in {year}: only the year is kept",),
     )
