@@ -6,7 +6,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from timeline.models.kinds import PublishedSource, TimexType
+from timeline.models.kinds import (
+    SCHEMA_VERSION,
+    EventClass,
+    EventRelation,
+    Genre,
+    PublishedSource,
+    TimexType,
+)
 
 
 class ResolvedTime(BaseModel):
@@ -55,7 +62,9 @@ class Timex(BaseModel):
         None, description="The date the value was computed from; null when the text fixed it."
     )
     anchor_id: str | None = Field(
-        None, description="Id of the anchoring expression: 't0' (publication date) or a timex id."
+        None,
+        description="What the value was counted from: 't0' (the publication date), a timex id, "
+        "or an event id ('dua hari setelah insiden': the incident's event).",
     )
     rule: str
     warnings: list[str] = Field(default_factory=list)
@@ -71,14 +80,45 @@ class EventMention(BaseModel):
     timex: str | None = Field(None, description="Id of the timex dating this mention.")
 
 
-class Event(BaseModel):
-    """What happened and when: a clause dated by a temporal expression."""
+class Trigger(BaseModel):
+    """The word (verb or event noun) that names a happening."""
 
     model_config = ConfigDict(frozen=True)
 
+    text: str
+    span: tuple[int, int] = Field(description="[begin, end) in code points of the document text.")
+
+
+class Event(BaseModel):
+    """One happening (a predicate with its clause) and the one time expression that dates it."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True, serialize_by_alias=True)
+
     id: str = Field(description="'e1', 'e2', ... in chronological order.")
-    text: str = Field(description="Short readable description (trimmed, no leading connective).")
+    text: str = Field(description="The happening's clause, trimmed (no leading connective).")
     span: tuple[int, int] = Field(description="[begin, end) of the first mention's clause.")
+    title: str = Field(
+        "",
+        description="A short label (about 12 words at most, in the article's language): the "
+        "happening with its main participants, without attribution or time phrases.",
+    )
+    sentence: tuple[int, int] | None = Field(
+        None, description="[begin, end) of the sentence of the first mention."
+    )
+    trigger: Trigger | None = Field(
+        None, description="The word that names the happening (a verb or an event noun)."
+    )
+    event_class: EventClass = Field(
+        "OCCURRENCE", alias="class", description="TimeML event class of the happening."
+    )
+    dated_by: str | None = Field(
+        None, description="Id of the one timex that dates the happening; null when none does."
+    )
+    relative_to: str | None = Field(
+        None,
+        description="With relation after/before/since/until: the id of the event the text dates "
+        "this one from ('dua hari setelah insiden'), when that event has no date of its own.",
+    )
     start: str | None = Field(None, description="Inclusive start; null for a vague past/future.")
     end: str | None = Field(None, description="Exclusive end; null for a vague past/future.")
     type: TimexType | None = Field(None, description="TIMEX3 type of the dating expression.")
@@ -86,14 +126,23 @@ class Event(BaseModel):
     granularity: str | None = Field(None, description="Calendar unit of the dating expression.")
     mod: str | None = Field(None, description="TIMEX3 mod of the dating expression.")
     approximate: bool = False
-    relation: Literal["at", "since"] = Field(
-        "at", description="'since': from the expression's start up to the publication date."
+    relation: EventRelation = Field(
+        "at",
+        description="'at': in the dating time; 'since': from its start up to the publication "
+        "date; 'until': up to its end; 'after'/'before': only relative to `relative_to`.",
     )
     inherited: bool = Field(
         False, description="Dated by the discourse it continues, not by an expression of its own."
     )
-    timexes: list[str] = Field(default_factory=list, description="Ids of the dating timexes.")
-    mentions: list[EventMention] = Field(default_factory=list)
+    timexes: list[str] = Field(
+        default_factory=list,
+        description="Ids of the timexes of the happening's clause, the dating one first.",
+    )
+    mentions: list[EventMention] = Field(
+        default_factory=list,
+        description="Every place the article tells this happening (the lead and the body often "
+        "tell it twice).",
+    )
 
 
 class Document(BaseModel):
@@ -101,9 +150,23 @@ class Document(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
+    schema_version: str = Field(
+        SCHEMA_VERSION, description="Version of this JSON's schema (grows, never renames)."
+    )
     id: str
     published: str = Field(description="Publication date YYYY-MM-DD: the reference time (DCT).")
     published_source: PublishedSource = "cli"
+    published_evidence: str | None = Field(
+        None,
+        description="With published_source 'estimated': the text that supports the estimate "
+        "(a dateline, a full date whose weekday agrees).",
+    )
+    genre: Genre = Field(
+        "news", description="How relative times were anchored: news, narrative or social."
+    )
+    genre_reason: str | None = Field(
+        None, description="Why this genre: 'given' (--genre or the record's), or the clues."
+    )
     lang: str
     lang_source: Literal["cli", "detected", "jsonl"] | None = Field(
         None,
