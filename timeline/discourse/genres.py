@@ -49,3 +49,19 @@ class News:
 
 
 NEWS = News()
+
+
+GENRES: dict[str, Genre] = {NEWS.name: NEWS}
+"""The genres by name, as --genre and a record's 'genre' give them."""
+
+AUTO = "auto"
+"""--genre auto: decide from the text (pipeline/document.py)."""
+
+
+def genre_named(name: str) -> Genre:
+    """The genre of that name; ValueError naming the choices for any other."""
+    try:
+        return GENRES[name]
+    except KeyError:
+        choices = ", ".join([*GENRES, AUTO])
+        raise ValueError(f"unknown genre {name!r}; choose one of {choices}") from None
