@@ -8,6 +8,7 @@ the user's experience is the point (a warning on stderr, an exit code).
 from __future__ import annotations
 
 import io
+import itertools
 import tomllib
 from string import Formatter
 
@@ -207,8 +208,8 @@ def test_a_week_too_short_for_the_scale_is_not_called_a_day_or_less():
     document = _document(
         [
             *yearly,  # one event a year for ten years: an axis with no cut
-            _event(2, "2024-06-10", "2024-06-17", value="2024-W24"),
-            _event(3, "2024-06-19", "2024-06-20"),
+            _event(2, "2019-06-10", "2019-06-17", value="2019-W24"),
+            _event(3, "2019-06-19", "2019-06-20"),
         ]
     )
     prepared, _, _, _ = _prepare(document, PlotOptions())
@@ -293,3 +294,40 @@ def test_max_height_out_of_range_is_a_usage_error(monkeypatch, capsys, tmp_path)
         str(tmp_path / "x.png"), "--max-height", "1",
     )  # fmt: skip
     assert code == 2 and "--max-height" in err and len(err.strip().splitlines()) == 1
+
+
+# ---------------------------------------------------------------- events bunched before publication
+
+
+def test_days_bunched_before_publication_get_a_magnified_piece_of_the_axis():
+    """Events every month for a year keep the axis whole (no gap to cut); the four events of
+    the last week would sit a few points apart. The last days get a magnified piece instead."""
+    monthly = [
+        _event(30 + m, f"{2023 + (6 + m) // 12}-{(6 + m) % 12 + 1:02d}-15",
+               f"{2023 + (6 + m) // 12}-{(6 + m) % 12 + 1:02d}-16")
+        for m in range(11)
+    ]  # fmt: skip
+    events = [
+        *monthly,
+        *[_event(10 + d, f"2024-06-{14 + d}", f"2024-06-{15 + d}") for d in range(0, 7, 2)],
+    ]
+    prepared, _, _, _ = _prepare(_document(events), PlotOptions())
+    scale = prepared.scale
+    zoomed = scale.zoomed
+    assert zoomed is not None and zoomed.zoom >= 3
+    assert not scale.breaks  # a seam, not a cut: time runs on
+    last_week = [
+        (m.x0 + m.x1) / 2
+        for m, i in zip(prepared.layout.marks, prepared.timeline.items, strict=True)
+        if i.event_id in ("e10", "e12", "e14", "e16")
+    ]
+    assert len(last_week) == 4
+    assert min(b - a for a, b in itertools.pairwise(last_week)) >= 24
+    assert scale.x(zoomed.t0) == pytest.approx(zoomed.x0)  # continuous across the seam
+    assert picture_words("en").say("zoomed", 5) == "zoomed in ×5"
+
+
+def test_events_spread_evenly_get_no_magnified_piece():
+    yearly = [_event(10 + y, f"{2014 + y}-01-15", f"{2014 + y}-01-16") for y in range(10)]
+    prepared, _, _, _ = _prepare(_document(yearly), PlotOptions())
+    assert prepared.scale.zoomed is None

@@ -737,6 +737,29 @@ class Painter:
         from matplotlib.patches import Rectangle
 
         left = self.plan.axis_left
+        zoomed = self.plan.scale.zoomed
+        if zoomed is not None:
+            # the magnified days before publication: a lighter band and how much they grow
+            self.ax.add_patch(
+                Rectangle(
+                    (zoomed.x0 + left, axis_y),
+                    zoomed.width,
+                    top - axis_y,
+                    facecolor=self.c["zone"],
+                    alpha=0.55,
+                    edgecolor="none",
+                    zorder=0,
+                )
+            )
+            self.text(
+                zoomed.x0 + left + 3,
+                axis_y - 17,
+                self.plan.timeline.phrases.say("zoomed", round(zoomed.zoom)),
+                ha="left",
+                va="top",
+                style="italic",
+                color=self.c["muted"],
+            )
         for segment in self.plan.scale.segments:
             if segment.kind == "dated":
                 continue
