@@ -33,7 +33,7 @@ def register(app: typer.Typer) -> None:
         epilog=examples(
             "timeline plot article.txt -p 2024-06-21 -o timeline.png",
             "timeline plot page.html --picture-lang en -o timeline.svg",
-            "timeline extract article.txt -p 2024-06-21 -o a.json  (edit a.json, then:)",
+            "timeline extract article.txt -p 2024-06-21 -o a.json   # edit a.json, then:",
             "timeline plot a.json --size 12x6 -o slide.pdf",
         ),
     )(plot_command)
