@@ -23,7 +23,9 @@ from timeline.events.attach import ClauseTime, Discourse, attach_sentence, place
 from timeline.events.clauses import Clause, split_clauses
 from timeline.events.merge import merge_happenings
 from timeline.events.predicates import PredicateReader, reader_for
+from timeline.events.relative import Counted, counted_time, named_happening
 from timeline.events.titles import title_of
+from timeline.grammar.specs import EventRelativeSpec
 from timeline.ingest.sentences import Sentence, dateline_end, split_sentences
 from timeline.ingest.words import Reach, last_word_before
 from timeline.languages import Language
@@ -50,7 +52,7 @@ class Draft:
     inherited: bool = False
     timexes: list[str] = field(default_factory=list)
     mentions: list[dict[str, Any]] = field(default_factory=list)  # EventMention's fields
-    relative_to: str | None = None
+    relative_to: Draft | None = None  # the happening a relation 'after' / 'before' is to
     time_spans: list[tuple[int, int]] = field(default_factory=list)  # its own times' spans
     reports: Draft | None = None  # for an attribution: the happening it reports
 
@@ -109,8 +111,11 @@ def build_events(
     published: date,
     language: Language,
     sentences: list[Sentence] | None = None,
-) -> tuple[list[Event], list[Event]]:
-    """Dated events in chronological order, and undated ones in textual order."""
+    counted: dict[tuple[int, int], EventRelativeSpec] | None = None,
+) -> tuple[list[Event], list[Event], list[Timex]]:
+    """Dated events in chronological order, undated ones in textual order, and the timexes
+    with those counted from a happening ('dua hari setelah insiden': `counted`, by span)
+    dated from it."""
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
     reader = reader_for(language)
@@ -145,12 +150,55 @@ def build_events(
         _link_reports(sentence_drafts)
         drafts.extend(sentence_drafts)
     merged = merge_happenings(drafts, text, language, reader)
+    relative = _from_happenings(
+        timexes, counted or {}, merged, language, reader, tomorrow, published, text
+    )
     dated = [d for d in merged if d.placed]
     undated = [d for d in merged if not d.placed]
     dated.sort(key=_sort_key)
-    rows = [_event_fields(f"e{i}", d) for i, d in enumerate(dated + undated, start=1)]
+    ids = {id(d): f"e{i}" for i, d in enumerate(dated + undated, start=1)}
+    rows = [_event_fields(ids[id(d)], d, ids) for d in dated + undated]
     events = _event_list().validate_python(rows)
-    return events[: len(dated)], events[len(dated) :]
+    return events[: len(dated)], events[len(dated) :], _anchored(timexes, relative, ids)
+
+
+def _from_happenings(
+    timexes: list[Timex],
+    counted: dict[tuple[int, int], EventRelativeSpec],
+    drafts: list[Draft],
+    language: Language,
+    reader: PredicateReader,
+    tomorrow: str,
+    published: date,
+    text: str,
+) -> list[Counted]:
+    """Date the times counted from a happening, and the happenings they date (relative.py)."""
+    found = [Counted(t, counted[t.span]) for t in timexes if t.span in counted]
+    for item in found:
+        item.named = named_happening(item, drafts, language, reader)
+        dated = counted_time(item)
+        for draft in drafts:
+            if draft.dating is None or draft.dating.id != item.timex.id:
+                continue
+            if dated is not None:
+                draft.dating = dated
+                _place(draft, text, dated, [], language, tomorrow, published)
+            elif item.named is not None:
+                draft.relation = "after" if item.spec.direction > 0 else "before"
+                draft.relative_to = item.named
+        if dated is not None:
+            item.timex = dated
+    return found
+
+
+def _anchored(timexes: list[Timex], found: list[Counted], ids: dict[int, str]) -> list[Timex]:
+    """The timexes, those dated from a happening with that happening's event id as anchor."""
+    dated = {
+        item.timex.id: item.timex.model_copy(update={"anchor_id": ids[id(item.named)]})
+        for item in found
+        if item.named is not None and item.timex.start is not None and id(item.named) in ids
+    }
+    return [dated.get(t.id, t) for t in timexes]
 
 
 def _link_reports(drafts: list[Draft]) -> None:
@@ -331,7 +379,7 @@ def _event_list() -> TypeAdapter[list[Event]]:
     return TypeAdapter(list[Event])
 
 
-def _event_fields(event_id: str, draft: Draft) -> dict[str, Any]:
+def _event_fields(event_id: str, draft: Draft, ids: dict[int, str]) -> dict[str, Any]:
     timex = draft.dating
     placed = draft.placed
     predicate = draft.clause.predicate
@@ -346,7 +394,7 @@ def _event_fields(event_id: str, draft: Draft) -> dict[str, Any]:
         else None,
         "class": draft.event_class,
         "dated_by": timex.id if timex else None,
-        "relative_to": draft.relative_to,
+        "relative_to": ids.get(id(draft.relative_to)) if draft.relative_to else None,
         "start": draft.start,
         "end": draft.end,
         "type": timex.type if timex and placed else None,

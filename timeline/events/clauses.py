@@ -76,7 +76,10 @@ def split_clauses(
         for match in words.openers.finditer(text, start, end):
             at = match.start()
             opener = match.group().lower()
-            if at == start or in_time(at):
+            if in_time(at):
+                continue
+            if at == start + _gap(text, start):  # 'Menurut data maskapai, ...': the first clause's
+                cuts[start] = opener
                 continue
             if opener in words.subordinators and _time_follows(match.end(), times, text):
                 continue  # 'sejak 2019', 'after Monday': the word is the time's preposition

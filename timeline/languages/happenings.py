@@ -57,6 +57,7 @@ class PredicateWords:
     verbs: frozenset[str] = frozenset()
     verb_endings: tuple[str, ...] = ()
     event_nouns: frozenset[str] = frozenset()
+    general_events: frozenset[str] = frozenset()  # 'insiden': names no kind of happening
     not_verbs: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
     participle_before: frozenset[str] = frozenset()  # 'led by': a participle, no predicate
@@ -103,6 +104,7 @@ def compile_predicates(section: dict[str, Any]) -> PredicateWords:
         verbs=_lowered(section.get("verbs", [])),
         verb_endings=tuple(e.lower() for e in section.get("verb_endings", [])),
         event_nouns=_lowered(section.get("event_nouns", [])),
+        general_events=_lowered(section.get("general_events", [])),
         not_verbs=_lowered(section.get("not_verbs", [])),
         auxiliaries=_lowered(section.get("auxiliaries", [])),
         participle_before=_lowered(section.get("participle_before", [])),

@@ -64,6 +64,7 @@ def extract_document(
     `lang_source` says where a given code came from (the command line or a corpus record)."""
     from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
+    from timeline.grammar.specs import EventRelativeSpec
     from timeline.ingest.sentences import split_sentences
     from timeline.models.document import Document
     from timeline.tagging.tag import find_mentions
@@ -76,7 +77,8 @@ def extract_document(
     mentions = find_mentions(text, language)
     sentences = split_sentences(text, language.abbreviations)
     timexes = resolve_in_context(mentions, text, reference, language, sentences, genre)
-    events, undated = build_events(text, timexes, reference, language, sentences)
+    counted = {(m.start, m.end): m.spec for m in mentions if isinstance(m.spec, EventRelativeSpec)}
+    events, undated, timexes = build_events(text, timexes, reference, language, sentences, counted)
     return Document(
         id=doc_id,
         published=reference.isoformat(),

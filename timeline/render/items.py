@@ -87,7 +87,7 @@ def build_timeline(
     placed: list[tuple[tuple[int, float, float, int], Item]] = []
     undated: list[Event] = []
     notes: list[str] = []
-    for index, event in enumerate(document.events):
+    for index, event in enumerate(drawn_events(document)):
         item = _item(event, published, publication_end, words, phrases, clean)
         if item is None:
             undated.append(_cleaned(event, clean))
@@ -98,7 +98,7 @@ def build_timeline(
         key = (rank, item.start or 0.0, item.end or 0.0, index)
         placed.append((key, item))
     placed.sort(key=lambda pair: pair[0])
-    undated.extend(_cleaned(event, clean) for event in document.undated_events)
+    undated.extend(_cleaned(event, clean) for event in by_importance(document.undated_events))
     heading = title if title is not None else headline(document.title or document.id)
     return Timeline(
         title=clean(heading),
@@ -108,6 +108,26 @@ def build_timeline(
         undated=tuple(undated),
         notes=tuple(notes),
         phrases=phrases,
+    )
+
+
+def drawn_events(document: Document) -> list[Event]:
+    """The dated events the picture draws. Not drawn: events only inherited from the story's
+    time (the text gives them no time of their own; they stay in the JSON), and a report that
+    repeats a happening drawn from its own sentence ('Qantas said on Monday it would cut 300
+    jobs': the cut is drawn, not the saying)."""
+    own = [e for e in document.events if not e.inherited]
+    told = {e.sentence for e in own if e.event_class != "REPORTING" and e.sentence is not None}
+    return [e for e in own if not (e.event_class == "REPORTING" and e.sentence in told)]
+
+
+def by_importance(events: list[Event]) -> list[Event]:
+    """Undated events, most important first (the picture lists a few and counts the rest):
+    told more often first, then happenings before reports and states, then in text order."""
+    weight = {"OCCURRENCE": 0, "I_ACTION": 1, "ASPECTUAL": 1, "PERCEPTION": 2}
+    return sorted(
+        events,
+        key=lambda e: (-len(e.mentions), weight.get(e.event_class, 3), e.span[0]),
     )
 
 
