@@ -32,6 +32,7 @@ from timeline.languages import Language
 from timeline.models.document import Event, Timex
 
 MAX_DESCRIPTION = 140
+FRONTED_SIGNALS = 2
 _DAY_OR_FINER = frozenset({u.value for u in Unit if u.rank <= Unit.DAY.rank})
 _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
@@ -241,7 +242,10 @@ def _fronted(text: str, sentence: Sentence, here: list[Timex], language: Languag
     if connectives is not None and (found := connectives.match(text, start, first.span[0])):
         start = found.end()  # 'Then, a week or so ago, ...'
     before = text[start : first.span[0]].split()
-    if len(before) > 1 or (before and before[0].lower() not in language.events.signals):
+    # at most two prepositions before it ('Hingga pada awal pekan ini, ...')
+    if len(before) > FRONTED_SIGNALS or any(
+        w.lower() not in language.events.signals for w in before
+    ):
         return None
     after = text[first.span[1] : first.span[1] + 3].lstrip()
     return first if after.startswith(",") else None
