@@ -7,9 +7,10 @@ use (which rules can begin with which letters) live in timeline/tagging/index.py
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.languages.cues import EventWords, TenseWords
+from timeline.languages.genre_words import GenreWords
 from timeline.languages.rules import Rule
 from timeline.languages.vocabulary import Vocabulary
 
@@ -40,3 +41,4 @@ class Language:
     tense: TenseWords
     events: EventWords
     profiles: tuple[str, ...] = ()
+    genre_words: GenreWords = field(default_factory=GenreWords)  # [genre]: posts' own words

@@ -16,6 +16,7 @@ from typing import Any
 
 from timeline.grammar.patterns import GrammarError
 from timeline.languages.cues import compile_events, compile_tense
+from timeline.languages.genre_words import compile_genre_words
 from timeline.languages.language import Grammar, Language
 from timeline.languages.numbers import compile_numbers
 from timeline.languages.rules import compile_rules, parse_example
@@ -135,4 +136,5 @@ def compile_language(data: dict[str, Any], source: str, profiles: tuple[str, ...
         tense=compile_tense(data.get("context", {})),
         events=compile_events(data.get("events", {})),
         profiles=profiles,
+        genre_words=compile_genre_words(data.get("genre", {}), source),
     )

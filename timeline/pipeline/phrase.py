@@ -24,15 +24,22 @@ def to_model(mention: Mention, resolution: Resolution, anchor: date) -> Resolved
     )
 
 
-def resolve_phrase(phrase: str, published: date, lang: str = AUTO) -> ResolvedTime | None:
+def resolve_phrase(
+    phrase: str,
+    published: date,
+    lang: str = AUTO,
+    profiles: tuple[str, ...] = NEWS.profiles,
+) -> ResolvedTime | None:
     """The longest temporal expression in `phrase`, resolved against `published`; None if none.
 
     Under 'auto' every language is tried; the longest match wins, and a tie goes to the language
-    whose common words the phrase uses most (then to the first code alphabetically).
+    whose common words the phrase uses most (then to the first code alphabetically). `profiles`
+    are the language data's profiles to read with (a genre's: news' by default; social's for
+    'tmrw').
     """
     best: tuple[tuple[int, int, int], Mention, Resolution] | None = None
     for rank, code in enumerate(language_codes(lang)):
-        language = languages.load(code, NEWS.profiles)
+        language = languages.load(code, profiles)
         score = detection_score(phrase, code) if lang == AUTO else 0
         for mention in find_mentions(phrase, language):
             try:
