@@ -6,7 +6,15 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.options import EXIT_NOT_FOUND, LangOption, UsageProblem, check_language, fail
+from timeline.cli.options import (
+    EXIT_NOT_FOUND,
+    GenreOption,
+    LangOption,
+    UsageProblem,
+    check_genre,
+    check_language,
+    fail,
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -21,6 +29,7 @@ def eval_command(
         typer.Argument(help="Gold files (.tml, .json) or folders searched recursively for them."),
     ],
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     as_json: Annotated[
         bool, typer.Option("--json", help="Print exactly one JSON object instead of tables.")
     ] = False,
@@ -34,13 +43,17 @@ def eval_command(
     """Score extraction with the TempEval-3 measures and list the most frequent errors.
 
     Under --lang auto a JSON document's own "lang" is used, else the language is detected;
-    an explicit --lang applies to every document.
+    an explicit --lang applies to every document. --genre reads every document as news, a
+    narrative or a social post; auto (the default) decides document by document.
     """
+    from functools import partial
+
     from timeline.evaluation.gold import GoldError, GoldPathError, read_gold
     from timeline.evaluation.timexes import evaluate, timeline_system
     from timeline.languages import language_codes
 
     check_language(lang)
+    check_genre(genre)
     if show_errors < 0:
         raise UsageProblem(f"invalid --show-errors {show_errors}: give 0 or more")
     try:
@@ -57,7 +70,7 @@ def eval_command(
                 language_codes(document.lang)
             except ValueError as exc:
                 fail(f"{document.source} ({document.id}): {exc}", EXIT_NOT_FOUND)
-    result = evaluate(documents, timeline_system, lang)
+    result = evaluate(documents, partial(timeline_system, genre=genre), lang)
     if as_json:
         typer.echo(result.to_json(show_errors))
     else:

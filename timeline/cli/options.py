@@ -27,6 +27,15 @@ LangOption = Annotated[
     str,
     typer.Option("--lang", "-l", help="Language code (id, en, ...) or 'auto' to try them all."),
 ]
+GenreOption = Annotated[
+    str,
+    typer.Option(
+        "--genre",
+        "-g",
+        help="news, narrative (history, biography: times count from the story's own), social "
+        "(posts: 'tmrw', '#MondayMotivation') or auto (decide from the text).",
+    ),
+]
 
 
 class UsageProblem(Exception):
@@ -60,3 +69,15 @@ def check_language(lang: str) -> str:
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
     return lang
+
+
+def check_genre(genre: str) -> str:
+    """A genre's name or 'auto'; anything else is a usage error naming the choices."""
+    from timeline.discourse.genres import AUTO, UnknownGenre, genre_named
+
+    if genre != AUTO:
+        try:
+            genre_named(genre)
+        except UnknownGenre as exc:
+            raise UsageProblem(str(exc)) from None
+    return genre

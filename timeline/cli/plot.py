@@ -9,9 +9,11 @@ from typing import Annotated
 import typer
 
 from timeline.cli.options import (
+    GenreOption,
     LangOption,
     PublishedOption,
     UsageProblem,
+    check_genre,
     check_language,
     parse_published,
 )
@@ -37,6 +39,7 @@ def plot_command(
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     output: Annotated[
         str | None,
         typer.Option("--output", "-o", help="Picture to write: .png, .svg or .pdf."),
@@ -65,6 +68,7 @@ def plot_command(
         raise UsageProblem(f"--dpi {dpi:g} is out of range (10 to 1200)")
     width, height = _dimensions(width, height, size)
     check_language(lang)
+    check_genre(genre)
     reference = parse_published(published, required=False)
 
     from timeline.ingest.inputs import InputError, check_encoding
@@ -73,7 +77,7 @@ def plot_command(
     try:
         if encoding is not None:
             check_encoding(encoding)
-        document = load_document(input, reference, lang, encoding)
+        document = load_document(input, reference, lang, encoding, genre)
     except InputError as exc:
         # as in `timeline extract`: 2 for what the command line got wrong, 1 for bad content
         if exc.exit_code == 2:

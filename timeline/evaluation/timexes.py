@@ -74,11 +74,14 @@ class Predicted:
     end: str | None = None
 
 
-def timeline_system(text: str, published: date, lang: str) -> Sequence[SystemTimex]:
-    """Our extractor as a system: the whole `extract` (expressions, context, events)."""
+def timeline_system(
+    text: str, published: date, lang: str, genre: str = "auto"
+) -> Sequence[SystemTimex]:
+    """Our extractor as a system: the whole `extract` (expressions, context, events), reading the
+    text as `genre` ('auto': as the text itself suggests)."""
     from timeline.pipeline.document import extract_document as extract
 
-    return extract(text, published, lang).timexes
+    return extract(text, published, lang, genre=genre).timexes
 
 
 # --------------------------------------------------------------------------------------------
