@@ -246,3 +246,40 @@ def test_corpus_record_genre(monkeypatch, capsys, tmp_path):
     )
     a, b, *_ = (json.loads(line) for line in out.splitlines())
     assert (b["genre"], b["timexes"][1]["value"]) == ("narrative", "1848-06")
+
+
+def test_narrative_now_is_the_writers_present():
+    text = "In June 1940 Italy invaded. In December, the war widened. Now the site is a museum."
+    values = {
+        t.text: (t.value, t.start)
+        for t in extract(text, "2009-12-19", "en", genre="narrative").timexes
+    }
+    assert values["December"] == ("1940-12", "1940-12-01")
+    assert values["Now"] == ("PRESENT_REF", "2009-12-19")
+
+
+def test_years_before_the_common_era_have_values_and_no_interval():
+    text = "The revolt lasted from 499 to 493 BC. In April 480 BC the army crossed; by the 4th century BC the city had fallen."
+    document = extract(text, "2009-12-19", "en", genre="narrative")
+    values = {t.text: t.value for t in document.timexes}
+    assert values == {
+        "499": "BC0499",
+        "493 BC": "BC0493",
+        "April 480 BC": "BC0480-04",
+        "the 4th century BC": "BC03",
+    }
+    april = next(t for t in document.timexes if t.text == "April 480 BC")
+    assert (april.start, april.end, april.granularity) == (None, None, "month")
+    assert april.warnings == [
+        "before the common era: no interval (the calendar here starts in year 1)"
+    ]
+
+
+def test_a_story_before_the_common_era_counts_in_its_own_era():
+    text = (
+        "In 492 BC the fleet sailed. The following year, Darius sent envoys. "
+        "In 1914 a museum opened. Two years later it closed."
+    )
+    values = _values(extract(text, "2009-12-19", "en", genre="narrative"))
+    assert values["The following year"] == "BC0491"
+    assert values["Two years later"] == "1916"

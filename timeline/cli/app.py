@@ -17,8 +17,10 @@ import typer
 from timeline.cli.options import (
     EXIT_NOT_FOUND,
     EXIT_USAGE,
+    GenreOption,
     LangOption,
     UsageProblem,
+    check_genre,
     check_language,
     fail,
     parse_published,
@@ -78,17 +80,22 @@ def resolve(
         ),
     ] = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     as_json: Annotated[
         bool, typer.Option("--json", help="Print exactly one JSON object instead of text.")
     ] = False,
 ) -> None:
-    """Resolve one temporal phrase against a publication date (the longest expression in it)."""
-    from timeline.pipeline.phrase import resolve_phrase
+    """Resolve one temporal phrase against a publication date (the longest expression in it).
+
+    --genre picks the words read: social adds the words of posts ('tmrw', 'sat nite'); auto
+    takes them when the phrase has the marks of a post."""
+    from timeline.pipeline.phrase import phrase_profiles, resolve_phrase
 
     reference = parse_published(published)
     assert reference is not None  # required: a missing date is a usage error
     check_language(lang)
-    result = resolve_phrase(phrase, reference, lang)
+    check_genre(genre)
+    result = resolve_phrase(phrase, reference, lang, phrase_profiles(phrase, genre, lang))
     if result is None:
         fail(f"no temporal expression found in {phrase!r}", EXIT_NOT_FOUND)
     if as_json:

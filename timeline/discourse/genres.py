@@ -103,10 +103,12 @@ class Social(News):
 class Narrative:
     """Narratives: an expression that counts from the reference counts from the latest time the
     story has established (its `story_time`), not from the publication date: 'the following
-    year', 'in March', 'that winter' after 'In June 1940' are 1941, 1940-03, 1940-WI. The story
+    year', 'in December', 'that winter' after 'In June 1940' are 1941, 1940-12, 1940-WI. The story
     is told in the past tense throughout, so the tense says nothing about which side of the
-    story's time a bare month lies on: the nearest occurrence is taken. The publication date
-    counts only until the story has a time of its own."""
+    story's time a bare month lies on; a story moves forward, so it is the first such month
+    from the story's time on ('On December 20, 1914 ... On 3 January' is 1915), unless the one
+    before is four times nearer. 'Now' and 'currently' stay the writer's present, the
+    publication date, which also counts until the story has a time of its own."""
 
     name: GenreName = "narrative"
     profiles: tuple[str, ...] = ()
@@ -114,6 +116,12 @@ class Narrative:
     hashtags: bool = False
 
     def reference_anchor(self, discourse: Discourse, spec: Spec) -> Anchor:
+        from timeline.grammar.specs import ReferenceSpec
+
+        if isinstance(spec, ReferenceSpec):
+            return (
+                discourse.publication
+            )  # 'now', 'currently': the writer's present, not the story's
         return discourse.story_time()
 
     def cue(self, cue: Direction | None) -> Direction | None:

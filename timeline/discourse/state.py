@@ -25,6 +25,7 @@ from pydantic import TypeAdapter
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
 from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
+from timeline.discourse.eras import ERA_SHIFT, shifted_day, unshifted
 from timeline.discourse.genres import NEWS, Genre
 from timeline.discourse.ranges import range_end, with_range_year
 from timeline.discourse.tense import (
@@ -246,6 +247,9 @@ class Discourse:
             result = resolve(
                 spec, anchor.day, approx=mention.approx, cue=cue, year_hint=self.year_hint
             )
+        # counted from (or placed in the year of) a time before the common era
+        if anchor.shift and (result.used_anchor or reading.set_by_sentence):
+            result = unshifted(result, anchor.shift)
         return spec, anchor, result
 
     def record(
@@ -264,14 +268,18 @@ class Discourse:
         self.resolved[index] = Resolved(mention, result, anchor if result.used_anchor else None)
         self.report.after(spec, result, home, index, compared)
         if (
-            result.start is None
-            or result.type not in ("DATE", "TIME")
+            result.type not in ("DATE", "TIME")
             or "REF" in result.value
             or compared  # a comparison looks back from the period; the story stays there
         ):
             return
-        day = date.fromisoformat(result.start[:10])
-        here = Anchor(day, index)
+        if result.start is not None:
+            here = Anchor(date.fromisoformat(result.start[:10]), index)
+        else:  # a time before the common era ('480 BC') is counted from in shifted years
+            shifted = shifted_day(result.value)
+            if shifted is None:
+                return
+            here = Anchor(shifted, index, ERA_SHIFT)
         unit = Unit(result.granularity) if result.granularity else None
         if (
             unit is not None

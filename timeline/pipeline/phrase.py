@@ -24,6 +24,23 @@ def to_model(mention: Mention, resolution: Resolution, anchor: date) -> Resolved
     )
 
 
+def phrase_profiles(phrase: str, genre: str, lang: str = AUTO) -> tuple[str, ...]:
+    """The profiles a phrase is read with under --genre: the genre's, or under 'auto' social's
+    when the phrase has the marks of a post ('tmrw', '#tbt'), else news'. A phrase is too short
+    for the other clues of genre_choice.py, and `timeline resolve` must start fast, so nothing
+    is compiled to decide."""
+    from timeline.discourse.genre_choice import social_markers
+    from timeline.discourse.genres import AUTO as AUTO_GENRE
+    from timeline.discourse.genres import SOCIAL, genre_named
+
+    if genre != AUTO_GENRE:
+        return genre_named(genre).profiles
+    words: set[str] = set()
+    for code in language_codes(lang):
+        words |= languages.genre_words(code, SOCIAL.profiles).social
+    return SOCIAL.profiles if social_markers(phrase, words) else NEWS.profiles
+
+
 def resolve_phrase(
     phrase: str,
     published: date,
