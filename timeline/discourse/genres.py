@@ -64,7 +64,7 @@ class Genre(Protocol):
     def moves_story(self, spec: Spec, aside: bool) -> bool:
         """Whether a time the text has just told becomes the story's time, which the next
         'the following day' (and, in a narrative, every relative expression) counts from.
-        `aside`: the time stands in parentheses."""
+        `aside`: the time stands in parentheses or in a clause in the past perfect."""
         ...
 
 
@@ -131,7 +131,8 @@ class Narrative:
 
     def moves_story(self, spec: Spec, aside: bool) -> bool:
         """A narrative's asides do not move it on: a time in parentheses ('the Battle of Old
-        Baldy (26 June - 4 August 1952)') and a look back ('the previous year', 'two years
+        Baldy (26 June - 4 August 1952)'), a flashback in the past perfect ('forces that had
+        invaded Burma in late 1943') and a look back ('the previous year', 'two years
         earlier') are told from the story's time, which stays where it was."""
         return not aside and not looks_back(spec)
 

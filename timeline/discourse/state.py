@@ -68,6 +68,9 @@ _TOO_COARSE_TO_ANCHOR = Unit.DECADE.rank
 ASIDE_REACH = 120
 """How far (in characters) a parenthesis around a time is looked for: an aside is short."""
 
+FLASHBACK_REACH = 60
+"""How far before a time (in characters) a past perfect word makes its clause a flashback."""
+
 MAX_ANCHOR_STEPS = 2
 """A discourse anchor may be at most this many ranks coarser than the unit counted: a year names
 no day to count 'the day before' from, but 'In March ... a week later' is fine."""
@@ -284,7 +287,9 @@ class Discourse:
         if (
             unit is not None
             and unit.rank < _TOO_COARSE_TO_ANCHOR
-            and self.genre.moves_story(spec, self._in_aside(mention, home))
+            and self.genre.moves_story(
+                spec, self._in_aside(mention, home) or self._in_flashback(mention, home)
+            )
         ):
             self.last_dated, self.last_unit = here, unit
         # Only times the text states (or counts from the publication date) set the scene; times
@@ -314,6 +319,20 @@ class Discourse:
             return False
         closed = self.text.find(")", mention.end, ceiling)
         return closed >= 0 and self.text.find("(", mention.end, closed) < 0
+
+    def _in_flashback(self, mention: Mention, home: int) -> bool:
+        """Whether the mention's clause is in the past perfect, a flashback in a story told in
+        the past ('Chinese forces that had invaded Northern Burma in late 1943'): the language's
+        perfect word at most FLASHBACK_REACH characters before it in its sentence. Not where
+        that word is also the plain past (Indonesian 'telah': `perfect_after_time`)."""
+        perfect = self.language.tense.perfect_cues
+        if perfect is None or self.language.tense.perfect_after_time:
+            return False
+        floor = self.sentences[home].start if self.sentences else 0
+        return (
+            perfect.search(self.text, max(floor, mention.start - FLASHBACK_REACH), mention.start)
+            is not None
+        )
 
     def place_clocks(self, pending: list[tuple[int, Anchor]]) -> None:
         """Clock times with no date of their own take the day that governs them, once every day

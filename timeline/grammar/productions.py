@@ -228,6 +228,9 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
         first_year = roles["year_first"]
         if roles.get("era") == BEFORE_COMMON_ERA:
             first_year = -int(first_year)  # '499-493 BC': both before the common era
+        if second.year is not None and second.year_digits == 2:  # '1915-17', '1998-02'
+            year = first_year - first_year % 100 + second.year
+            second = replace(second, year=year if year > first_year else year + 100, year_digits=4)
         if second.year is None or first_year >= second.year:
             return None
         return [("first", replace(second, year=first_year)), ("second", second)]
