@@ -66,6 +66,8 @@ _HANDLE = re.compile(r"(?<![\w.@])@\w{1,30}")
 _LINK = re.compile(r"\bhttps?://|\bwww\.\w")
 _EMOTICON = re.compile(r"(?<![\w:;=])[:;=]-?[()DPp/|*]{1,3}(?![\w()])|<3")
 _EMOJI = re.compile("[\U0001f300-\U0001faff\u2600-\u27bf]")
+_SHOUT = re.compile(r"[!?]{2,5}")
+_DRAWN_OUT = re.compile(r"([^\W\d_])\1{3,6}")
 _WORD = re.compile(r"[\w']{1,40}")
 
 
@@ -89,6 +91,8 @@ def social_markers(
         (_LINK, "a link"),
         (_EMOTICON, "an emoticon"),
         (_EMOJI, "an emoji"),
+        (_SHOUT, "repeated '!' or '?'"),
+        (_DRAWN_OUT, "a drawn-out word"),
     ):
         if pattern.search(text):
             found.append(name)
