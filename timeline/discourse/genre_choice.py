@@ -109,17 +109,17 @@ def social_markers(
 
 def informal_mentions(formal: list[Mention], as_a_post: list[Mention]) -> list[Mention]:
     """The expressions only a post's reading finds ('tmrw', '16days', 'sat nite'): those of
-    `as_a_post` (read with the social profile) that the formal reading did not find the same.
-    A part of the day or a weekend alone ('evening', 'weekend') is ordinary English, which the
-    social reading merely dates, so it is no clue."""
-    known = {(m.start, m.end) for m in formal}
+    `as_a_post` (read with the social profile) where the formal reading found nothing. A part
+    of the day or a weekend alone ('evening', 'weekend') is ordinary English, which the social
+    reading merely dates, so it is no clue."""
     found = []
     for mention in as_a_post:
         spec = mention.spec
         ordinary = isinstance(spec, WeekendSpec) or (
             isinstance(spec, ClockSpec) and spec.hour is None and spec.date is None
         )
-        if (mention.start, mention.end) not in known and not ordinary:
+        overlaps = any(m.start < mention.end and mention.start < m.end for m in formal)
+        if not ordinary and not overlaps:
             found.append(mention)
     return found
 

@@ -15,6 +15,7 @@ and which profiles of the language data the genre reads with (languages/profiles
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
@@ -61,10 +62,11 @@ class Genre(Protocol):
         expression with no year or side of its own ('Friday', 'in March')."""
         ...
 
-    def moves_story(self, spec: Spec, aside: bool) -> bool:
+    def moves_story(self, spec: Spec, aside: Callable[[], bool]) -> bool:
         """Whether a time the text has just told becomes the story's time, which the next
         'the following day' (and, in a narrative, every relative expression) counts from.
-        `aside`: the time stands in parentheses or in a clause in the past perfect."""
+        `aside()` says whether the time stands in parentheses or in a clause in the past
+        perfect (asked only by the genres that care)."""
         ...
 
 
@@ -85,7 +87,7 @@ class News:
     def cue(self, cue: Direction | None) -> Direction | None:
         return cue
 
-    def moves_story(self, spec: Spec, aside: bool) -> bool:
+    def moves_story(self, spec: Spec, aside: Callable[[], bool]) -> bool:
         return True
 
 
@@ -129,12 +131,12 @@ class Narrative:
 
         return Direction.FUTURE
 
-    def moves_story(self, spec: Spec, aside: bool) -> bool:
+    def moves_story(self, spec: Spec, aside: Callable[[], bool]) -> bool:
         """A narrative's asides do not move it on: a time in parentheses ('the Battle of Old
         Baldy (26 June - 4 August 1952)'), a flashback in the past perfect ('forces that had
         invaded Burma in late 1943') and a look back ('the previous year', 'two years
         earlier') are told from the story's time, which stays where it was."""
-        return not aside and not looks_back(spec)
+        return not looks_back(spec) and not aside()
 
 
 def looks_back(spec: Spec) -> bool:

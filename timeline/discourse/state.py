@@ -288,7 +288,7 @@ class Discourse:
             unit is not None
             and unit.rank < _TOO_COARSE_TO_ANCHOR
             and self.genre.moves_story(
-                spec, self._in_aside(mention, home) or self._in_flashback(mention, home)
+                spec, lambda: self._in_aside(mention, home) or self._in_flashback(mention, home)
             )
         ):
             self.last_dated, self.last_unit = here, unit

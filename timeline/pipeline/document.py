@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Literal
 
 from timeline import languages
 from timeline.discourse.genres import AUTO as AUTO_GENRE
-from timeline.discourse.genres import NARRATIVE, NEWS, SOCIAL, Genre, genre_named
+from timeline.discourse.genres import NEWS, SOCIAL, Genre, genre_named
 from timeline.ingest.published import BadPublicationDate, publication_date
 from timeline.languages import AUTO, language_codes
 from timeline.models.kinds import PublishedSource
@@ -95,12 +95,10 @@ def _decided(text: str, mentions: list[Mention], published: date | None, code: s
     words: frozenset[str] = frozenset()
     informal: list[str] = []
     if len(text) <= SOCIAL_MAX_CHARS:  # only a short text can be a post: read it as one then
-        social = languages.load(code, SOCIAL.profiles)
-        words = social.genre_words.social
-        # what the social profile alone adds: both readings without news' own profiles
-        plain = _mentions(text, languages.load(code), NARRATIVE)
-        as_a_post = _mentions(text, social, SOCIAL)
-        informal = [m.text for m in informal_mentions(plain, as_a_post)]
+        words = languages.genre_words(code, SOCIAL.profiles).social
+        if all(profile in languages.profiles_of(code) for profile in SOCIAL.profiles):
+            as_a_post = _mentions(text, languages.load(code, SOCIAL.profiles), SOCIAL)
+            informal = [m.text for m in informal_mentions(mentions, as_a_post)]
     return decide_genre(text, mentions, published, words, informal)
 
 
