@@ -283,3 +283,38 @@ def test_a_story_before_the_common_era_counts_in_its_own_era():
     values = _values(extract(text, "2009-12-19", "en", genre="narrative"))
     assert values["The following year"] == "BC0491"
     assert values["Two years later"] == "1916"
+
+
+def test_resolve_and_eval_take_genre(monkeypatch, capsys, tmp_path):
+    code, out, _ = run_in_process(
+        monkeypatch,
+        capsys,
+        "resolve",
+        "6pm tmrw",
+        "-p",
+        "2024-06-21",
+        "--genre",
+        "social",
+        "--json",
+    )
+    assert code == 0 and json.loads(out)["value"] == "2024-06-22T18:00"
+    code, out, _ = run_in_process(
+        monkeypatch, capsys, "resolve", "6pm tmrw", "-p", "2024-06-21", "--genre", "news", "--json"
+    )
+    assert json.loads(out)["value"] == "2024-06-21T18:00"  # 'tmrw' is no word of news
+    gold = tmp_path / "history.tml"
+    gold.write_text(
+        '<?xml version="1.0" ?><TimeML><DOCID>h</DOCID><DCT><TIMEX3 tid="t0" type="DATE" '
+        'value="2009-12-19" functionInDocument="CREATION_TIME">2009-12-19</TIMEX3></DCT><TEXT>'
+        'In <TIMEX3 tid="t1" type="DATE" value="1848-03">March 1848</TIMEX3>, riots spread. In '
+        '<TIMEX3 tid="t2" type="DATE" value="1848-06">June</TIMEX3>, a republic was declared.'
+        "</TEXT></TimeML>",
+        encoding="utf-8",
+    )
+    scores = {}
+    for genre in ("news", "narrative"):
+        code, out, _ = run_in_process(
+            monkeypatch, capsys, "eval", str(gold), "--genre", genre, "--json"
+        )
+        scores[genre] = json.loads(out)["value"]["accuracy"]
+    assert scores == {"news": 0.5, "narrative": 1.0}

@@ -77,9 +77,11 @@ def _agrees(clue: DateClue, day: date | None) -> bool:
 def _in_dateline(clue: DateClue, text: str) -> bool:
     """Whether the date opens its line, after at most a place and a comma, and a dash follows
     it: 'JAKARTA, Rabu (2/7/2025) -', 'WASHINGTON, June 21, 2024 (AP) --'."""
-    line = text.rfind("\n", 0, clue.start) + 1
-    if clue.start - line > DATELINE_REACH:
-        return False
+    floor = max(0, clue.start - DATELINE_REACH)
+    newline = text.rfind("\n", floor, clue.start)
+    if newline < 0 and floor > 0:
+        return False  # its line begins further back: no dateline (and no scan of a long line)
+    line = newline + 1
     before = _PLACE_BEFORE.fullmatch(text, line, clue.start)
     return before is not None and _DASH_AFTER.match(text, clue.end) is not None
 

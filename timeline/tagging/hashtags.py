@@ -10,6 +10,7 @@ is left alone; one the text already tags as a whole ('#Friday') keeps that readi
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -46,12 +47,14 @@ def hashtag_mentions(text: str, language: Language) -> list[Mention]:
 
 
 def with_hashtag_mentions(text: str, mentions: list[Mention], language: Language) -> list[Mention]:
-    """The text's mentions with those inside its hashtags that none of them overlaps, in order."""
-    extra = [
-        m
-        for m in hashtag_mentions(text, language)
-        if not any(o.start < m.end and m.start < o.end for o in mentions)
-    ]
+    """The text's mentions with those inside its hashtags that none of them overlaps, in order.
+    The text's mentions are disjoint and sorted, so each check is a bisection."""
+    starts = [m.start for m in mentions]
+    extra = []
+    for mention in hashtag_mentions(text, language):
+        at = bisect.bisect_left(starts, mention.end)  # the ones that start before it ends
+        if at == 0 or mentions[at - 1].end <= mention.start:
+            extra.append(mention)
     if not extra:
         return mentions
     return sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
