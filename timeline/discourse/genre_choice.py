@@ -173,7 +173,8 @@ def decide_genre(
     deictic = sum(counts_from_reference(m.spec, published) for m in mentions)
     years = [y for y in (stated_year(m.spec) for m in mentions) if y is not None]
     far = sum(published is not None and abs(y - published.year) > FAR_YEARS for y in years)
-    counted = f"{deictic} of {total} expressions count from the publication date"
+    verb = "counts" if total == 1 else "count"
+    counted = f"{deictic} of {_many(total, 'expression')} {verb} from the publication date"
     if (
         total >= NARRATIVE_MIN_EXPRESSIONS
         and len(years) >= NARRATIVE_MIN_YEARS
@@ -186,8 +187,13 @@ def decide_genre(
         where = f", {far} of them more than {FAR_YEARS} years from the publication date"
         return GenreChoice(
             NARRATIVE,
-            f"{len(years)} stated years{where if published else ''}; {counted}",
+            f"{_many(len(years), 'stated year')}{where if published else ''}; {counted}",
         )
     if total == 0:
         return GenreChoice(NEWS, "no temporal expression: news, the default")
-    return GenreChoice(NEWS, f"{counted}; {len(years)} stated years")
+    return GenreChoice(NEWS, f"{counted}; {_many(len(years), 'stated year')}")
+
+
+def _many(count: int, noun: str) -> str:
+    """'1 stated year', '3 stated years'."""
+    return f"{count} {noun}{'' if count == 1 else 's'}"
