@@ -318,3 +318,14 @@ def test_resolve_and_eval_take_genre(monkeypatch, capsys, tmp_path):
         )
         scores[genre] = json.loads(out)["value"]["accuracy"]
     assert scores == {"news": 0.5, "narrative": 1.0}
+
+
+def test_narratives_mark_the_storys_former_and_future_things():
+    text = "In 1918 the former empire lost its recent gains, and the new state feared future wars."
+    story = _values(extract(text, "2009-12-19", "en", genre="narrative"))
+    assert (story["former"], story["recent"], story["future"]) == (
+        "PAST_REF",
+        "PAST_REF",
+        "FUTURE_REF",
+    )
+    assert "former" not in _values(extract(text, "2009-12-19", "en", genre="news"))

@@ -110,10 +110,11 @@ class Narrative:
     story's time a bare month lies on; a story moves forward, so it is the first such month
     from the story's time on ('On December 20, 1914 ... On 3 January' is 1915), unless the one
     before is four times nearer. 'Now' and 'currently' stay the writer's present, the
-    publication date, which also counts until the story has a time of its own."""
+    publication date, which also counts until the story has a time of its own. The `narrative`
+    profile marks the story's 'former', 'current' and 'future' things as vague references."""
 
     name: GenreName = "narrative"
-    profiles: tuple[str, ...] = ()
+    profiles: tuple[str, ...] = ("narrative",)
     document_years: bool = False
     hashtags: bool = False
 
