@@ -2,7 +2,8 @@
 
 Public API:
 - `resolve(phrase, published, lang="auto")`: one phrase -> `ResolvedTime` or None.
-- `extract(text, published, lang="auto", ...)`: one article -> `Document` (timexes and events).
+- `extract(text, published, lang="auto", ..., genre="auto")`: one article -> `Document` (timexes
+  and events); `published` None estimates the date from the text.
 
 `published` is a `datetime.date` or a `YYYY-MM-DD` string, checked by the same rule as the
 command line's --published (`timeline.ingest.published`); a bad one raises
@@ -44,13 +45,18 @@ def resolve(phrase: str, published: date | str, lang: str = "auto") -> ResolvedT
 
 def extract(
     text: str,
-    published: date | str,
+    published: date | str | None,
     lang: str = "auto",
     doc_id: str = "doc",
     title: str | None = None,
+    genre: str = "auto",
 ) -> Document:
     """Extract every temporal expression of an article and the events they date; under
-    lang='auto' the Document's warnings say when the text looks like a language with no data."""
+    lang='auto' the Document's warnings say when the text looks like a language with no data.
+
+    `published` None estimates the date from the text (a dateline, a date with its weekday;
+    `NoPublicationDate`, a ValueError, when nothing supports one). `genre` is 'news',
+    'narrative', 'social' or 'auto' (decide from the text; `Document.genre_reason` says why)."""
     from timeline.pipeline.document import extract_document
 
-    return extract_document(text, published, lang, doc_id=doc_id, title=title)
+    return extract_document(text, published, lang, doc_id=doc_id, title=title, genre=genre)

@@ -19,9 +19,11 @@ from timeline.cli.options import (
     EXIT_USAGE,
     Command,
     FormatOption,
+    GenreOption,
     JsonOption,
     LangOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     fail,
@@ -93,20 +95,24 @@ def resolve(
         ),
     ] = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     format: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Resolve one temporal phrase against a publication date (the longest expression in it).
 
-    Exit 1 when the phrase holds no temporal expression.
+    --genre picks the words read: social adds the words of posts ('tmrw', 'sat nite'); auto
+    takes them when the phrase has the marks of a post. Exit 1 when the phrase holds no
+    temporal expression.
     """
-    from timeline.pipeline.phrase import resolve_phrase
+    from timeline.pipeline.phrase import phrase_profiles, resolve_phrase
 
     fmt = output_format(format, as_json)
     reference = parse_published(published)
     assert reference is not None  # required: a missing date is a usage error
     check_language(lang)
-    result = resolve_phrase(phrase, reference, lang)
+    check_genre(genre)
+    result = resolve_phrase(phrase, reference, lang, phrase_profiles(phrase, genre, lang))
     if result is None:
         fail(f"no temporal expression found in {phrase!r}", EXIT_NOT_FOUND)
     if fmt == "json":

@@ -21,9 +21,11 @@ import typer
 
 from timeline.cli.options import (
     Command,
+    GenreOption,
     LangOption,
     PublishedOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     parse_published,
@@ -71,6 +73,7 @@ def extract_command(
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     format: Annotated[
         str,
         typer.Option(
@@ -110,8 +113,10 @@ def extract_command(
 ) -> None:
     """Find every temporal expression in an article, resolve it, and list the events it dates.
 
-    An HTML page needs no --published when its metadata gives the publication date; --published
-    always wins, and the output says where the date came from (published_source).
+    An HTML page needs no --published when its metadata gives the publication date, and any
+    text none when it names its own dates (a dateline, 'Sabtu (28/6/2025)'): the date is then
+    estimated. --published always wins, and the output says where the date came from
+    (published_source, published_evidence) and why the genre was chosen (genre_reason).
     """
     from timeline.ingest.inputs import InputError, check_encoding
     from timeline.ingest.readers import is_jsonl
@@ -121,6 +126,7 @@ def extract_command(
     if as_json and format != "json":
         raise UsageProblem(f"give either --json or --format {format}, not both")
     check_language(lang)
+    check_genre(genre)
     reference = parse_published(published, required=False)
     if encoding is not None:
         try:
@@ -132,9 +138,9 @@ def extract_command(
             raise UsageProblem(
                 f"--format {format} describes one document; for a corpus use json, jsonl or csv"
             )
-        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs))
+        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs), genre)
         return
-    _extract_article(input, reference, lang, format, output, encoding)
+    _extract_article(input, reference, lang, format, output, encoding, genre)
 
 
 def _job_count(jobs: int) -> int:
@@ -156,6 +162,7 @@ def _extract_article(
     format: str,
     output: str | None,
     encoding: str | None,
+    genre: str = "auto",
 ) -> None:
     from timeline.ingest.inputs import InputError
     from timeline.ingest.readers import read_article
@@ -163,7 +170,7 @@ def _extract_article(
 
     try:
         article = read_article(source, encoding)
-        document = document_from_article(article, published, lang)
+        document = document_from_article(article, published, lang, genre)
     except InputError as exc:
         _input_failure(exc)
     _emit([render_document(document, article.text, format)], output)
@@ -236,6 +243,7 @@ def _extract_corpus(
     output: str | None,
     encoding: str | None,
     jobs: int,
+    genre: str = "auto",
 ) -> None:
     """Stream a corpus record by record; failed records are error entries, then exit 1."""
     from timeline.engines.corpus import process_corpus
@@ -261,6 +269,7 @@ def _extract_corpus(
             progress=advance,
             on_start=start,
             stream=stream,
+            genre=genre,
         )
         counted = _Counter(chunks)
         if format == "jsonl":

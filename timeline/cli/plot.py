@@ -10,9 +10,11 @@ import typer
 
 from timeline.cli.options import (
     Command,
+    GenreOption,
     LangOption,
     PublishedOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     parse_published,
@@ -50,6 +52,7 @@ def plot_command(
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     output: Annotated[
         str | None,
         typer.Option(
@@ -121,6 +124,7 @@ def plot_command(
         if picture_lang == "auto":
             raise UsageProblem("--picture-lang needs a language code (id, en, ...), not auto")
         check_language(picture_lang)
+    check_genre(genre)
     reference = parse_published(published, required=False)
 
     from timeline.ingest.inputs import InputError, check_encoding
@@ -129,7 +133,7 @@ def plot_command(
     try:
         if encoding is not None:
             check_encoding(encoding)
-        document = load_document(input, reference, lang, encoding)
+        document = load_document(input, reference, lang, encoding, genre)
     except InputError as exc:
         # as in `timeline extract`: 2 for what the command line got wrong, 1 for bad content
         if exc.exit_code == 2:

@@ -25,7 +25,9 @@ from pydantic import TypeAdapter
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
 from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
+from timeline.discourse.eras import ERA_SHIFT, shifted_day, unshifted
 from timeline.discourse.genres import NEWS, Genre
+from timeline.discourse.ranges import range_end, with_range_year
 from timeline.discourse.tense import (
     TenseCues,
     counted_ahead,
@@ -62,6 +64,12 @@ calendar period of that name."""
 _TOO_COARSE_TO_ANCHOR = Unit.DECADE.rank
 """A decade or coarser names no day to count from: 'the early 1990s ... The day before' is not
 31 December 1989."""
+
+ASIDE_REACH = 120
+"""How far (in characters) a parenthesis around a time is looked for: an aside is short."""
+
+FLASHBACK_REACH = 60
+"""How far before a time (in characters) a past perfect word makes its clause a flashback."""
 
 MAX_ANCHOR_STEPS = 2
 """A discourse anchor may be at most this many ranks coarser than the unit counted: a year names
@@ -114,6 +122,7 @@ class Reading:
     cue: Direction | None
     compared: bool
     set_by_sentence: bool
+    reference: Anchor  # what the genre counts from here: a time counted from it sets a scene
 
 
 class Discourse:
@@ -168,6 +177,12 @@ class Discourse:
             return self.topics.get(unit, self.publication)
         return self.genre.reference_anchor(self, spec)
 
+    def story_time(self) -> Anchor:
+        """The latest time the story has established: the previous time told (a day, month,
+        season or year; never a decade), or the publication date before the text has told one.
+        A narrative counts what the text does not anchor from here (genres.py)."""
+        return self.last_dated or self.publication
+
     def _fine_enough(self, spec: Spec) -> bool:
         """Whether the previous time told can anchor the spec's count: at most MAX_ANCHOR_STEPS
         ranks coarser than the unit counted, a time of day counting as its day."""
@@ -181,7 +196,9 @@ class Discourse:
         """The mention as its context makes it: its anchor, the report's focus ('a year
         earlier' after a quarter is that quarter a year before), its tense (the sentence's cue
         words, 'since', deadlines) and the time its sentence set."""
-        spec = mention.spec
+        spec = with_range_year(
+            mention.spec, range_end(index, self.mentions, self.text, self.language)
+        )
         sentence = self.sentences[home] if self.sentences else None
         anchor = self.anchor_for(spec)
         floor = sentence.start if sentence is not None else 0
@@ -200,6 +217,7 @@ class Discourse:
                 spec, cue = sentence_tense(
                     spec, mention, sentence, previous_end, self.cues, self.language
                 )
+                cue = self.genre.cue(cue)
         set_by_sentence = False
         setting = self.setting
         if (
@@ -212,11 +230,15 @@ class Discourse:
             spec, anchor = _in_the_sentence_setting(spec, setting)
             set_by_sentence = True
             cue = None  # the setting, not the publication date, is what the tense is about
-        return Reading(spec, anchor, cue, compared, set_by_sentence)
+        reference = self.genre.reference_anchor(self, spec)
+        return Reading(spec, anchor, cue, compared, set_by_sentence, reference)
 
     def year_hint(self, spec: DateSpec) -> int | None:
-        """The year the document states for a bare month elsewhere ('September 2023')."""
-        return None if spec.month is None else self.years.get(spec.month)
+        """The year the document states for a bare month elsewhere ('September 2023'), where
+        the genre keeps one reference for the whole text."""
+        if spec.month is None or not self.genre.document_years:
+            return None
+        return self.years.get(spec.month)
 
     def resolve(self, mention: Mention, reading: Reading) -> tuple[Spec, Anchor, Resolution]:
         """Resolve the reading; a sentence's past setting never puts a date in the future ('in
@@ -228,6 +250,9 @@ class Discourse:
             result = resolve(
                 spec, anchor.day, approx=mention.approx, cue=cue, year_hint=self.year_hint
             )
+        # counted from (or placed in the year of) a time before the common era
+        if anchor.shift and (result.used_anchor or reading.set_by_sentence):
+            result = unshifted(result, anchor.shift)
         return spec, anchor, result
 
     def record(
@@ -239,29 +264,40 @@ class Discourse:
         anchor: Anchor,
         result: Resolution,
         compared: bool,
+        reference: Anchor | None = None,
     ) -> None:
         """What a resolved mention becomes for the ones after it: the previous time told, the
         scene of its sentence, the topic of its unit, or the report's focus."""
         self.resolved[index] = Resolved(mention, result, anchor if result.used_anchor else None)
         self.report.after(spec, result, home, index, compared)
         if (
-            result.start is None
-            or result.type not in ("DATE", "TIME")
+            result.type not in ("DATE", "TIME")
             or "REF" in result.value
             or compared  # a comparison looks back from the period; the story stays there
         ):
             return
-        day = date.fromisoformat(result.start[:10])
-        here = Anchor(day, index)
+        if result.start is not None:
+            here = Anchor(date.fromisoformat(result.start[:10]), index)
+        else:  # a time before the common era ('480 BC') is counted from in shifted years
+            shifted = shifted_day(result.value)
+            if shifted is None:
+                return
+            here = Anchor(shifted, index, ERA_SHIFT)
         unit = Unit(result.granularity) if result.granularity else None
-        if unit is not None and unit.rank < _TOO_COARSE_TO_ANCHOR:
+        if (
+            unit is not None
+            and unit.rank < _TOO_COARSE_TO_ANCHOR
+            and self.genre.moves_story(
+                spec, lambda: self._in_aside(mention, home) or self._in_flashback(mention, home)
+            )
+        ):
             self.last_dated, self.last_unit = here, unit
         # Only times the text states (or counts from the publication date) set the scene; times
         # derived from other times do not, nor a period named by the day that follows it ('the
         # month ended June 30' is no scene for June 30).
         if (
             unit in _SETTING_UNITS
-            and anchor is self.publication
+            and (anchor is self.publication or anchor is reference)
             and not isinstance(spec, PeriodEndingSpec)
         ):
             assert unit is not None
@@ -271,14 +307,42 @@ class Discourse:
         if unit is not None and named:
             self.topics[unit] = here
 
-    def place_clocks(self, pending: list[int]) -> None:
+    def _in_aside(self, mention: Mention, home: int) -> bool:
+        """Whether the mention stands inside parentheses of its sentence: '(26 June - 4 August
+        1952)', '(December 8 in Asian time zones)'. Looks at most ASIDE_REACH characters
+        either side."""
+        sentence = self.sentences[home] if self.sentences else None
+        floor = max(sentence.start if sentence else 0, mention.start - ASIDE_REACH)
+        ceiling = min(sentence.end if sentence else len(self.text), mention.end + ASIDE_REACH)
+        opened = self.text.rfind("(", floor, mention.start)
+        if opened < 0 or self.text.find(")", opened, mention.start) >= 0:
+            return False
+        closed = self.text.find(")", mention.end, ceiling)
+        return closed >= 0 and self.text.find("(", mention.end, closed) < 0
+
+    def _in_flashback(self, mention: Mention, home: int) -> bool:
+        """Whether the mention's clause is in the past perfect, a flashback in a story told in
+        the past ('Chinese forces that had invaded Northern Burma in late 1943'): the language's
+        perfect word at most FLASHBACK_REACH characters before it in its sentence. Not where
+        that word is also the plain past (Indonesian 'telah': `perfect_after_time`)."""
+        perfect = self.language.tense.perfect_cues
+        if perfect is None or self.language.tense.perfect_after_time:
+            return False
+        floor = self.sentences[home].start if self.sentences else 0
+        return (
+            perfect.search(self.text, max(floor, mention.start - FLASHBACK_REACH), mention.start)
+            is not None
+        )
+
+    def place_clocks(self, pending: list[tuple[int, Anchor]]) -> None:
         """Clock times with no date of their own take the day that governs them, once every day
         is known: the nearest day-level expression in their sentence, before or after, else the
-        last one of the sentence before, else the publication date."""
+        last one of the sentence before, else the reference the genre gave where the clock
+        stands (the publication date in news, the story's time in a narrative)."""
         days = self._days_by_sentence()
-        for index in pending:
+        for index, reference in pending:
             mention = self.mentions[index]
-            anchor = self._governing_day(index, days) or self.publication
+            anchor = self._governing_day(index, days) or reference
             try:
                 result = resolve(mention.spec, anchor.day, approx=mention.approx)
             except Rejected:
@@ -323,13 +387,13 @@ class Discourse:
     def run(self) -> list[Timex]:
         """Resolve every mention in text order; clock times with no date of their own wait
         until every day is known."""
-        pending_clocks: list[int] = []
+        pending_clocks: list[tuple[int, Anchor]] = []
         previous_end = -1  # where the mention before this one ended
         for index, mention in enumerate(self.mentions):
             if index:
                 previous_end = self.mentions[index - 1].end
             if isinstance(mention.spec, ClockSpec) and mention.spec.date is None:
-                pending_clocks.append(index)
+                pending_clocks.append((index, self.genre.reference_anchor(self, mention.spec)))
                 continue
             home = sentence_index(self.sentences, mention.start) if self.sentences else 0
             reading = self.read(index, mention, home, previous_end)
@@ -337,7 +401,9 @@ class Discourse:
                 spec, anchor, result = self.resolve(mention, reading)
             except Rejected:
                 continue
-            self.record(index, mention, home, spec, anchor, result, reading.compared)
+            self.record(
+                index, mention, home, spec, anchor, result, reading.compared, reading.reference
+            )
         self.place_clocks(pending_clocks)
         return _numbered(self.resolved)
 

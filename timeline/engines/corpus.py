@@ -59,29 +59,35 @@ def _failure(record: CorpusRecord, message: str, fmt: str) -> Outcome:
 
 
 def process_record(
-    record: CorpusRecord, published: date | None, lang: str, fmt: str = "jsonl"
+    record: CorpusRecord,
+    published: date | None,
+    lang: str,
+    fmt: str = "jsonl",
+    genre: str = "auto",
 ) -> Outcome:
     """The output of one record in format `fmt` (json and jsonl: one compact JSON line).
 
-    --published overrides the record's own date; a record's own 'lang' overrides --lang.
-    Anything wrong with the record, even an unexpected failure of the extractor, becomes an
-    error in the output and the run goes on.
+    --published overrides the record's own date, and without either the date is estimated from
+    the text; a record's own 'lang' overrides --lang, its 'genre' overrides --genre. Anything
+    wrong with the record, even an unexpected failure of the extractor, becomes an error in the
+    output and the run goes on.
     """
+    from timeline.discourse.genres import UnknownGenre
     from timeline.ingest.published import BadPublicationDate, record_date
     from timeline.languages import UnknownLanguage
-    from timeline.pipeline.document import extract_document
+    from timeline.pipeline.document import NoPublicationDate, extract_document
 
     if record.error:
         return _failure(record, record.error, fmt)
     source: PublishedSource = "cli" if published is not None else "jsonl"
     reference = published
-    if reference is None:
-        if record.published is None:
-            return _failure(record, "no 'published' date (YYYY-MM-DD) and no --published", fmt)
+    if reference is None and record.published is not None:
         try:
             reference = record_date(record.published)
         except BadPublicationDate as exc:
             return _failure(record, str(exc), fmt)
+    if reference is None:
+        source = "estimated"
     record_lang = record.lang
     lang_source: LangSource = "jsonl" if record_lang and record_lang != "auto" else "cli"
     try:
@@ -93,8 +99,11 @@ def process_record(
             title=record.title,
             published_source=source,
             lang_source=lang_source,
+            genre=record.genre or genre,
         )
-    except UnknownLanguage as exc:
+    except NoPublicationDate as exc:
+        return _failure(record, f"no 'published' date (YYYY-MM-DD), no --published, and {exc}", fmt)
+    except (UnknownLanguage, UnknownGenre) as exc:
         return _failure(record, str(exc), fmt)
     except Exception as exc:  # a bug must not cost the rest of a long corpus run
         return _failure(record, f"internal error ({type(exc).__name__}: {exc}); please report", fmt)
@@ -111,10 +120,10 @@ def render_record(document: Document, fmt: str) -> str:
 
 
 def _chunk_worker(
-    args: tuple[list[CorpusRecord], date | None, str, str],
+    args: tuple[list[CorpusRecord], date | None, str, str, str],
 ) -> list[Outcome]:
-    records, published, lang, fmt = args
-    return [process_record(record, published, lang, fmt) for record in records]
+    records, published, lang, fmt, genre = args
+    return [process_record(record, published, lang, fmt, genre) for record in records]
 
 
 def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusRecord]]:
@@ -131,11 +140,12 @@ def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusR
 def preload(lang: str) -> None:
     """Load language data (and the detector under 'auto') before forking, so workers share it."""
     from timeline import languages
-    from timeline.discourse.genres import NEWS
+    from timeline.discourse.genres import GENRES
     from timeline.languages import AUTO
 
     for code in languages.available():
-        languages.load(code, NEWS.profiles)
+        for genre in GENRES.values():
+            languages.load(code, genre.profiles)
     if lang == AUTO:
         from timeline.ingest.detect import preload as load_detector
 
@@ -155,6 +165,7 @@ def process_records(
     fmt: str = "jsonl",
     jobs: int = 1,
     on_start: Callable[[], None] | None = None,
+    genre: str = "auto",
 ) -> Iterator[Outcome]:
     """Outcomes in input order, from `jobs` processes (1: in this process).
 
@@ -164,7 +175,7 @@ def process_records(
         if on_start is not None:
             on_start()
         for record in records:
-            yield process_record(record, published, lang, fmt)
+            yield process_record(record, published, lang, fmt, genre)
         return
     preload(lang)
     with _context().Pool(jobs) as pool:
@@ -173,7 +184,8 @@ def process_records(
         pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
         limit = jobs * IN_FLIGHT_PER_JOB
         for chunk in _chunks(records, CHUNK):
-            pending.append(pool.apply_async(_chunk_worker, ((chunk, published, lang, fmt),)))
+            task = (chunk, published, lang, fmt, genre)
+            pending.append(pool.apply_async(_chunk_worker, (task,)))
             while len(pending) >= limit or (pending and pending[0].ready()):
                 yield from pending.popleft().get()
         while pending:
@@ -191,6 +203,7 @@ def process_corpus(
     progress: Callable[[int], None] | None = None,
     on_start: Callable[[], None] | None = None,
     stream: BinaryIO | None = None,
+    genre: str = "auto",
 ) -> Iterator[str]:
     """Yield output texts in input order; line numbers of failed records go into `failed`.
 
@@ -198,7 +211,13 @@ def process_corpus(
     corpus already opened (see timeline.ingest.readers.open_corpus), else `source` is opened.
     """
     outcomes = process_records(
-        read_jsonl(source, encoding, stream), published, lang, fmt, jobs, on_start=on_start
+        read_jsonl(source, encoding, stream),
+        published,
+        lang,
+        fmt,
+        jobs,
+        on_start=on_start,
+        genre=genre,
     )
     for outcome in outcomes:
         if not outcome.ok:

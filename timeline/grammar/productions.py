@@ -59,7 +59,7 @@ GENERIC_ROLES = frozenset({"approx", "outside"})
 """Roles every rule may use: an approximator ('sekitar') and a signal kept outside the span."""
 UNIT_ROLES = frozenset({"unit", "unit_one", "vague_unit"})
 AMOUNT_ROLES = frozenset({"amount", "times", "unit2"})
-YEAR_ROLES = frozenset({"year", "year2", "year_deictic"})
+YEAR_ROLES = frozenset({"year", "year2", "year_deictic", "era"})
 DATE_ROLES = YEAR_ROLES | UNIT_ROLES | {"month", "day", "weekday", "deictic", "mod", "part"}
 NUMERIC_DATE_ROLES = DATE_ROLES | {"n1", "n2"}
 RANGE_ROLES = NUMERIC_DATE_ROLES | {
@@ -134,8 +134,15 @@ def _amount(roles: Roles) -> Amount | None:
     return amount
 
 
+BEFORE_COMMON_ERA = "BC"
+"""The meaning of the language's words for the era before year 1 ('BC', 'SM'): a year with one
+is negative in a spec, '480 BC' is -480 (resolution gives it the TIMEX3 value BC0480)."""
+
+
 def _year(roles: Roles) -> tuple[int | None, int]:
     if roles.get("year") is not None:
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            return -int(roles["year"]), 4
         return roles["year"], 4
     if roles.get("year2") is not None:
         return roles["year2"], 2
@@ -172,7 +179,7 @@ def date(roles: Roles, language: Language) -> Spec | None:
     if (
         day is not None
         and month is not None
-        and not is_valid_date(year if digits == 4 and year else 2024, month, day)
+        and not is_valid_date(year if digits == 4 and year and year > 0 else 2024, month, day)
     ):
         raise Rejected(f"no day {day} in month {month}")
     direction, anchoring = _direction(roles)
@@ -220,7 +227,12 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
         return None
     if roles.get("year_first") is not None:
         first_year = roles["year_first"]
-        if roles.get("year") is None or first_year >= roles["year"]:
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            first_year = -int(first_year)  # '499-493 BC': both before the common era
+        if second.year is not None and second.year_digits == 2:  # '1915-17', '1998-02'
+            year = first_year - first_year % 100 + second.year
+            second = replace(second, year=year if year > first_year else year + 100, year_digits=4)
+        if second.year is None or first_year >= second.year:
             return None
         return [("first", replace(second, year=first_year)), ("second", second)]
     if second.day is None and roles.get("month_first") is not None:  # 'Juli hingga Oktober 2023'
@@ -427,6 +439,8 @@ def nth_unit(roles: Roles, language: Language) -> Spec | None:
     if unit is Unit.MONTH:
         return DateSpec(year=year, year_digits=digits, month=index, direction=direction)
     if unit in (Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            index = -index  # 'the 4th century BC': counted back from year 1
         return EraSpec(year=year, year_digits=digits, unit=unit, index=index, mod=roles.get("mod"))
     return PeriodSpec(
         year=year,

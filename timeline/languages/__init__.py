@@ -9,7 +9,13 @@ the engine's productions.
 from __future__ import annotations
 
 from timeline.languages.language import Grammar, Language
-from timeline.languages.loader import available, compile_language, load, profiles_of
+from timeline.languages.loader import (
+    available,
+    compile_language,
+    genre_words,
+    load,
+    profiles_of,
+)
 from timeline.languages.vocabulary import DATEPARSER_MONTHS
 
 __all__ = [
@@ -21,6 +27,7 @@ __all__ = [
     "available",
     "compile_language",
     "detection_score",
+    "genre_words",
     "language_codes",
     "load",
     "profiles_of",

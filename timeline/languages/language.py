@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from timeline.languages.cues import EventWords, TenseWords
+from timeline.languages.genre_words import GenreWords
 from timeline.languages.happenings import ClauseWords, PredicateWords
 from timeline.languages.rules import Rule
 from timeline.languages.vocabulary import Vocabulary
@@ -43,3 +44,4 @@ class Language:
     clauses: ClauseWords = field(default_factory=ClauseWords)
     predicates: PredicateWords = field(default_factory=PredicateWords)
     profiles: tuple[str, ...] = ()
+    genre_words: GenreWords = field(default_factory=GenreWords)  # [genre]: posts' own words

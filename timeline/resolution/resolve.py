@@ -29,7 +29,7 @@ from timeline.calendar.holidays import (
     rule_in_year,
     rule_intervals,
 )
-from timeline.calendar.units import CLOCK_UNITS, Unit
+from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     CalendarFields,
     ClockSpec,
@@ -128,6 +128,9 @@ def resolve(
     except (ValueError, OverflowError) as exc:
         raise Rejected(f"outside the calendar: {exc}") from None
 
+
+BEFORE_COMMON_ERA = "before the common era: no interval (the calendar here starts in year 1)"
+"""The warning of a time before year 1, which has a TIMEX3 value (BC0480) but no interval."""
 
 _Resolver = Callable[..., "Resolution"]
 _RESOLVERS: dict[type, _Resolver] = {}
@@ -352,6 +355,8 @@ def _date(
     """A day, month, year or weekday. A bare weekday takes the week its tense gives; a month or
     day and month with no year the occurrence its tense gives, unless the document states the
     year of that month elsewhere."""
+    if spec.year is not None and spec.year < 1:
+        return _before_common_era(spec.year, spec.unit, _bc_fields(spec.month, spec.day))
     unit = spec.unit
     if spec.bare_weekday:
         assert spec.weekday is not None
@@ -395,6 +400,10 @@ def _weekday_fits(spec: DateSpec, day: date) -> bool:
 def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
     """The nth quarter, half, season or ISO week of the year given, or of the year its tense
     gives."""
+    if spec.year is not None and spec.year < 1:
+        if spec.unit is not Unit.SEASON:
+            raise Rejected("only seasons are told of years before the common era")
+        return _before_common_era(spec.year, spec.unit, f"-{SEASON_CODES[spec.index]}")
     direction = spec.direction if spec.direction is not None else cue
     year, used_anchor = _year_of(spec, anchor)
 
@@ -430,6 +439,11 @@ def _era(spec: EraSpec, anchor: date, cue: object, hint: object) -> Resolution:
     it), a century or a millennium (by its number)."""
     unit = spec.unit
     used_anchor = False
+    if spec.index is not None and spec.index < 0 and unit is not Unit.DECADE:
+        span = 100 if unit is Unit.CENTURY else 1000
+        digits = 2 if unit is Unit.CENTURY else 1
+        # the 4th century BC (400-301 BC) is BC03, as the 21st century is 20
+        return _before_common_era(-span * -spec.index, unit, "", f"BC{-spec.index - 1:0{digits}d}")
     if unit is Unit.DECADE:
         if spec.year is None:
             raise Rejected("a decade needs its year")
@@ -447,6 +461,23 @@ def _era(spec: EraSpec, anchor: date, cue: object, hint: object) -> Resolution:
     value = f"{first // span:0{digits}d}"
     base = Resolution("DATE", value, granularity=unit.value, used_anchor=used_anchor)
     return _modded(base, unit, start, end, spec.mod)
+
+
+def _bc_fields(month: int | None, day: int | None) -> str:
+    """The month and day of a value before the common era: '-04', '-04-05'."""
+    return (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+
+
+def _before_common_era(year: int, unit: Unit, fields: str, value: str | None = None) -> Resolution:
+    """A time before year 1 ('April 480 BC', 'the 4th century BC'): its TIMEX3 value (BC0480-04,
+    BC03), and no interval, since this calendar's days begin on 1 January of year 1. `year` is
+    negative, as the specs hold it (-480 is 480 BC)."""
+    return Resolution(
+        "DATE",
+        value or f"BC{-year:04d}{fields}",
+        granularity=unit.value,
+        warnings=(BEFORE_COMMON_ERA,),
+    )
 
 
 def _placed_in_year(result: Resolution, spec: DurationSpec, anchor: date) -> Resolution:
