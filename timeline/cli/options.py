@@ -102,6 +102,7 @@ GenreOption = Annotated[
     typer.Option(
         "--genre",
         "-g",
+        metavar="GENRE",
         help="news, narrative (history, biography: times count from the story's own), social "
         "(posts: 'tmrw', '#MondayMotivation') or auto (decide from the text).",
     ),
