@@ -112,6 +112,8 @@ class CorpusRecord:
     title: str | None = None
     error: str | None = None
     size: int = 0
+    url: str | None = None
+    outlet: str | None = None
 
 
 def open_corpus(source: str) -> tuple[BinaryIO, int | None]:
@@ -187,7 +189,13 @@ def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusR
         lang=lang if isinstance(lang, str) and lang.strip() else None,
         title=title if isinstance(title, str) else None,
         size=size,
+        url=_optional_text(record.get("url")),
+        outlet=_optional_text(record.get("outlet")),
     )
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def is_jsonl(source: str) -> bool:

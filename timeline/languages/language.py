@@ -7,10 +7,11 @@ use (which rules can begin with which letters) live in timeline/tagging/index.py
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.languages.cues import EventWords, TenseWords
 from timeline.languages.rules import Rule
+from timeline.languages.stories import StoryWords
 from timeline.languages.vocabulary import Vocabulary
 
 
@@ -40,3 +41,4 @@ class Language:
     tense: TenseWords
     events: EventWords
     profiles: tuple[str, ...] = ()
+    stories: StoryWords = field(default_factory=StoryWords)  # how `timeline story` compares

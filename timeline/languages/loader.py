@@ -19,6 +19,7 @@ from timeline.languages.cues import compile_events, compile_tense
 from timeline.languages.language import Grammar, Language
 from timeline.languages.numbers import compile_numbers
 from timeline.languages.rules import compile_rules, parse_example
+from timeline.languages.stories import compile_stories
 from timeline.languages.vocabulary import compile_vocabulary
 
 _PACKAGE = "timeline.languages"
@@ -135,4 +136,5 @@ def compile_language(data: dict[str, Any], source: str, profiles: tuple[str, ...
         tense=compile_tense(data.get("context", {})),
         events=compile_events(data.get("events", {})),
         profiles=profiles,
+        stories=compile_stories(data.get("stories", {}), meta["code"], source),
     )

@@ -1,0 +1,60 @@
+"""Stemmers by the name a language file gives them (`[stories] stemmer`).
+
+Reports of one happening use different forms of a word: 'menemukan', 'penemuan', 'ditemukan';
+'searched', 'searching'. A stemmer folds them before reports are compared. Both are maintained
+libraries that ship their data in the package (nothing is downloaded):
+
+- 'sastrawi': PySastrawi, the Nazief-Adriani / ECS stemmer with a dictionary of 30,000 Indonesian
+  root words, which strips only affixes that leave a dictionary word ('menemukan' -> 'temu',
+  'rombongannya' -> 'rombong'), where a rule-only stemmer (Snowball's Indonesian) also cuts
+  roots ('menemukan' -> 'emu', 'personel' -> 'sonel');
+- 'snowball:LANG': Snowball's stemmer for LANG (snowballstemmer; 'snowball:english' is Porter2);
+- 'none': lowercase only.
+
+Each stemmer is loaded on first use and caches what it has stemmed: a story repeats its words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+Stemmer = Callable[[str], str]
+
+
+class UnknownStemmer(ValueError):
+    """A language file names a stemmer this installation does not have."""
+
+
+@cache
+def stemmer_named(name: str) -> Stemmer:
+    """The stemmer of that name (see the module's docstring), with a cache in front."""
+    if name == "none":
+        return str.lower
+    if name == "sastrawi":
+        from Sastrawi.Stemmer.StemmerFactory import StemmerFactory
+
+        sastrawi = StemmerFactory().create_stemmer()
+        return _cached(sastrawi.stem)
+    if name.startswith("snowball:"):
+        import snowballstemmer
+
+        try:
+            snowball = snowballstemmer.stemmer(name.removeprefix("snowball:"))
+        except KeyError:
+            raise UnknownStemmer(f"no Snowball stemmer {name!r}") from None
+        return _cached(snowball.stemWord)
+    raise UnknownStemmer(f"unknown stemmer {name!r}; use sastrawi, snowball:LANG or none")
+
+
+def _cached(stem: Callable[[str], str]) -> Stemmer:
+    memory: dict[str, str] = {}
+
+    def cached(word: str) -> str:
+        found = memory.get(word)
+        if found is None:
+            found = stem(word.lower()) or word.lower()
+            memory[word] = found
+        return found
+
+    return cached
