@@ -4,9 +4,9 @@ Two articles tell one happening with different forms of the same words ('menemuk
 'ditemukan'; 'searched', 'searching') and, across languages, with different words ('ditemukan',
 'found'). The section names the stemmer that folds the forms (the engine's registry,
 timeline/stories/stemming.py, maps the name to a maintained library), the words that carry no
-content, irregular forms the stemmer cannot fold ('found' -> 'find'), and concepts: words that
-name the same thing, as a canonical word of the `concepts_in` language ('temu' -> 'find',
-'discover' -> 'find'). The section holds words only; it is compiled without importing a stemmer.
+content, irregular forms the stemmer cannot fold ('found' -> 'find'), and words that name the
+same thing, as a canonical word of the `concepts_in` language: actions, what happens ('temu' ->
+'find', 'discover' -> 'find'), and concepts, who and what it happens to ('kapal' -> 'ship'). The section holds words only; it is compiled without importing a stemmer.
 """
 
 from __future__ import annotations
@@ -27,7 +27,8 @@ class StoryWords:
     stemmer: str = "none"  # a name in timeline/stories/stemming.py: 'sastrawi', 'snowball:english'
     stopwords: frozenset[str] = frozenset()
     lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> base word
-    concepts: dict[str, str] = field(default_factory=dict)  # word -> word of `concepts_in`
+    actions: dict[str, str] = field(default_factory=dict)  # what happens -> word of `concepts_in`
+    concepts: dict[str, str] = field(default_factory=dict)  # who, what -> word of `concepts_in`
     concepts_in: str | None = None  # the language the concepts are written in
     min_length: int = 3  # shorter words are not content ('di', 'of') unless they are names
 
@@ -49,6 +50,7 @@ def compile_stories(section: dict[str, Any], code: str, source: str) -> StoryWor
         stemmer=stemmer,
         stopwords=frozenset(_words(section, "stopwords", source)),
         lemmas=_table(section, "lemmas", source),
+        actions=_table(section, "actions", source),
         concepts=_table(section, "concepts", source),
         concepts_in=concepts_in,
         min_length=min_length,

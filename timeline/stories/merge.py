@@ -34,8 +34,12 @@ CLUSTER = 0.24
 """Cosine two clusters' centroids need to be joined."""
 CONFLICT = 0.45
 """Cosine a cluster needs with a larger one dated a day off to count as its conflict."""
-ATTACH = 0.34
+ATTACH = 0.45
 """Cosine an undated report needs with a dated happening to join it."""
+SMOOTH = 5
+"""Articles added to both sides of the inverse document frequency (see weigh)."""
+DISAGREE = 0.5
+"""Factor on the likeness of two reports that both name what happens, with no action in common."""
 COMMON = 0.2
 """Features carried by more than this share of a group (and by more than MIN_COMMON reports) do
 not propose candidates: they would pair almost everything and weigh almost nothing."""
@@ -70,21 +74,24 @@ class Cluster:
 
 
 def neutral(feature: str) -> bool:
-    """Names, numbers and concepts can be shared across languages; 'id:rombong' cannot."""
-    return feature[1] == ":" and feature[0] in "nc#"
+    """Names, numbers, actions and concepts can be shared across languages; 'id:rombong' cannot."""
+    return feature[1] == ":" and feature[0] in "nca#"
 
 
 def weigh(reports: Sequence[Report]) -> None:
-    """Set each report's weights: kind weight x ln(1 + N / df), the smoothed inverse document
-    frequency (still positive for a feature every report has, so a story of two reports works)."""
-    df: dict[str, int] = defaultdict(int)
+    """Set each report's weights: kind weight x (1 + ln((N + k) / (df + k))), N the articles of
+    the story and df those that carry the feature. A name every article carries tells nothing
+    about which happening a report is (weight 1 x kind); one only a few carry tells much. The
+    smoothing k keeps a story of two articles from scoring down exactly what they share."""
+    carriers: dict[str, set[int]] = defaultdict(set)
     for report in reports:
         for feature in report.features:
-            df[feature] += 1
-    total = max(1, len(reports))
+            carriers[feature].add(report.article)
+    total = len({report.article for report in reports})
     for report in reports:
         report.weights = {
-            f: kind * math.log1p(total / df[f]) for f, kind in report.features.items()
+            f: kind * (1.0 + math.log((total + SMOOTH) / (len(carriers[f]) + SMOOTH)))
+            for f, kind in report.features.items()
         }
         report.norm = math.sqrt(sum(w * w for w in report.weights.values()))
         report.neutral_norm = math.sqrt(sum(w * w for f, w in report.weights.items() if neutral(f)))
@@ -100,7 +107,15 @@ def similarity(a: Report, b: Report) -> float:
             dot += weight * other
     same = a.lang == b.lang
     denominator = a.norm * b.norm if same else a.neutral_norm * b.neutral_norm
-    return dot / denominator if denominator else 0.0
+    score = dot / denominator if denominator else 0.0
+    return score * DISAGREE if _disagree(a.weights, b.weights) else score
+
+
+def _disagree(a: dict[str, float], b: dict[str, float]) -> bool:
+    """Both name what happens, and not one action is the same: 'meletus' vs 'evacuated'."""
+    first = {f for f in a if f.startswith("a:")}
+    second = {f for f in b if f.startswith("a:")}
+    return bool(first) and bool(second) and not first & second
 
 
 def centroid_similarity(a: Cluster, b: Cluster) -> float:
@@ -111,7 +126,8 @@ def centroid_similarity(a: Cluster, b: Cluster) -> float:
     dot = sum(w * large[f] for f, w in small.items() if f in large)
     norm_a = _norm(a.centroid, only_neutral)
     norm_b = _norm(b.centroid, only_neutral)
-    return dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    score = dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
+    return score * DISAGREE if _disagree(a.centroid, b.centroid) else score
 
 
 def _norm(vector: dict[str, float], only_neutral: bool) -> float:

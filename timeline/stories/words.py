@@ -18,6 +18,7 @@ numbers say more about which happening it is than a common verb).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -32,9 +33,15 @@ TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_][^\W_]*(?:[-'’.][^\W_]+)*")
 """A number with its separators ('1,200', '05.40') or a word with inner hyphens, apostrophes and
 dots ('anak-anak', "company's", 'H.W'). Each repetition needs a separator: linear."""
 
+_DATELINE = re.compile(r"\s{0,3}[A-Z][^\n]{0,60}?\s(?:--|[-–—])\s")
+"""An outlet's dateline opening an article: 'Sukabumi, Lintas Nusantara --', 'Meridian Wire -',
+'Sukabumi (KBN) -' (bounded, so linear)."""
+
 _OPENERS = frozenset(".!?:;\"“”‘'(–—-\n")
 """After these a capital letter says nothing: a sentence, a quotation or a dateline begins."""
 
+ACTION_WEIGHT = 2.5
+"""What happens ('found', 'ditemukan') says most about which happening a report tells."""
 NAME_WEIGHT = 1.5
 NUMBER_WEIGHT = 1.5
 WORD_WEIGHT = 1.0
@@ -67,6 +74,9 @@ def blank(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> 
     piece = "".join(chars)
     if start == 0 or text[start - 1] == "\n":
         cut = dateline_end(piece)
+        if start == 0 and cut == 0:
+            found = _DATELINE.match(piece)
+            cut = found.end() if found else 0
         piece = " " * cut + piece[cut:]
     return piece
 
@@ -102,22 +112,28 @@ class WordReader:
         ) - {"a", "an", "se"}
         concepts_in = words.concepts_in or code
         self.own_concepts = concepts_in == code
-        target = self if self.own_concepts else reader(concepts_in)
-        self.concepts: dict[str, str] = {}
-        for key, value in words.concepts.items():
-            self.concepts[self._stem_of(key)] = target._plain_feature(value)
+        self.concepts: dict[str, str] = {}  # stem -> 'a:find' (an action) or 'c:ship'
+        if self.own_concepts:
+            for value in _action_words(code):  # every language's actions written in this one
+                self.concepts[self._stem_of(value)] = "a:" + self._stem_of(value)
+            for key, value in words.concepts.items():
+                self.concepts[self._stem_of(key)] = "c:" + self._stem_of(value)
+            for key, value in words.actions.items():
+                self.concepts[self._stem_of(key)] = "a:" + self._stem_of(value)
+        else:
+            target = reader(concepts_in)
+            for key, value in words.concepts.items():
+                self.concepts[self._stem_of(key)] = "c:" + target._stem_of(value)
+            for key, value in words.actions.items():
+                self.concepts[self._stem_of(key)] = "a:" + target._stem_of(value)
 
     def _stem_of(self, word: str) -> str:
         lowered = word.lower()
         return self.stem(self.lemmas.get(lowered, lowered))
 
-    def _plain_feature(self, word: str) -> str:
-        """The feature of a word of the concepts' language itself (no concept table yet)."""
-        stem = self._stem_of(word)
-        return "c:" + self.concepts.get(stem, stem) if self.concepts else "c:" + stem
-
     def word_feature(self, word: str) -> str | None:
-        """The feature of a content word, or None for a stopword or a short word."""
+        """The feature of a content word ('ditemukan' -> 'a:find', 'rombongan' ->
+        'id:rombong'), or None for a stopword or a short word."""
         lowered = name_key(word) if "'" in word or "’" in word else word.lower()
         if lowered in self.stopwords or len(lowered) < self.min_length:
             return None
@@ -143,29 +159,64 @@ class WordReader:
     def features(self, items: list[Token], names: set[str]) -> dict[str, float]:
         """The features of a report's tokens: feature -> kind weight. `names` are the words seen
         capitalised inside a sentence anywhere in the story, so a name that opens a sentence
-        ('Salsabila mendaki ...') is still a name."""
+        ('Salsabila mendaki ...') is still a name. A run of names is one name: its words share
+        the weight of one, and its initials are a name too ('Salsabila Putri Anjani' = 'SPA')."""
         found: dict[str, float] = {}
+        run: list[str] = []
         index = 0
         while index < len(items):
             token = items[index]
-            run = self._number_run(items, index)
-            if run:
-                value = self.numbers.amount(" ".join(t.text.lower() for t in items[index:run]))
+            end = self._number_run(items, index)
+            if end:
+                value = self.numbers.amount(" ".join(t.text.lower() for t in items[index:end]))
                 if value is not None and value.value is not None and value.value >= 2:
                     found["#:" + _canonical(value.value)] = NUMBER_WEIGHT
-                index = run
+                self._close_run(run, found)
+                index = end
                 continue
+            following = items[index + 1] if index + 1 < len(items) else None
+            name = self._name(token, following, names)
+            if name is not None:
+                run.append(name)
+            else:
+                self._close_run(run, found)
+                self._add_token(token, found)
             index += 1
-            self._add_token(token, names, found)
+        self._close_run(run, found)
         return found
 
-    def _add_token(self, token: Token, names: set[str], found: dict[str, float]) -> None:
+    def _name(self, token: Token, following: Token | None, names: set[str]) -> str | None:
+        """The name key of a token that is part of a name, else None."""
+        text = token.text
+        if text[0].isdigit() or not is_name_form(token):
+            return None
+        key = name_key(text)
+        if key in self.stopwords or len(key) < 2 or self.concepts.get(self._stem_of(key)):
+            return None
+        if not token.initial or key in names or text.isupper():
+            return key
+        if following is not None and not following.initial and is_name_form(following):
+            return key  # 'Salsabila Putri ...' opening a sentence
+        return None
+
+    @staticmethod
+    def _close_run(run: list[str], found: dict[str, float]) -> None:
+        if not run:
+            return
+        share = NAME_WEIGHT / math.sqrt(len(run))
+        for key in run:
+            found["n:" + key] = max(found.get("n:" + key, 0.0), share)
+        if len(run) >= 3:  # 'SPA'; two letters ('AS' of 'Alas Strait') match by chance
+            found["n:" + "".join(k[0] for k in run)] = NAME_WEIGHT
+        run.clear()
+
+    def _add_token(self, token: Token, found: dict[str, float]) -> None:
         text = token.text
         if text[0].isdigit():
             if "-" in text:
                 for part in text.split("-"):
                     if part:
-                        self._add_token(Token(part, token.initial), names, found)
+                        self._add_token(Token(part, token.initial), found)
                 return
             value = self.number_value(text)
             if value is not None and float(value) >= 2:
@@ -174,21 +225,12 @@ class WordReader:
         if "-" in text and not _reduplication(text):  # '-year-old', 'K9-unit', not 'anak-anak'
             for part in text.split("-"):
                 if part:
-                    self._add_token(Token(part, token.initial), names, found)
-            return
-        key = name_key(text)
-        if key in self.stopwords:
-            return
-        if is_name_form(token) and (not token.initial or key in names or text.isupper()):
-            concept = self.concepts.get(self._stem_of(key))
-            if concept is not None:
-                found[concept] = max(found.get(concept, 0.0), WORD_WEIGHT)
-            elif len(key) >= 2:
-                found["n:" + key] = NAME_WEIGHT
+                    self._add_token(Token(part, token.initial), found)
             return
         feature = self.word_feature(text)
         if feature is not None:
-            found[feature] = max(found.get(feature, 0.0), WORD_WEIGHT)
+            weight = ACTION_WEIGHT if feature.startswith("a:") else WORD_WEIGHT
+            found[feature] = max(found.get(feature, 0.0), weight)
 
     def _number_run(self, items: list[Token], index: int) -> int:
         """The end of a run of number words starting at `index` ('one hundred and twenty',
@@ -210,6 +252,17 @@ class WordReader:
             else:
                 break
         return end
+
+
+def _action_words(code: str) -> set[str]:
+    """The words of `code` that any language's actions map to (so an English 'erupted' is the
+    action an Indonesian 'meletus' names even if en.toml does not list it)."""
+    found: set[str] = set()
+    for other in languages.available():
+        words = languages.load(other).stories
+        if (words.concepts_in or other) == code:
+            found.update(words.actions.values())
+    return found
 
 
 def name_candidates(items: list[Token]) -> set[str]:
