@@ -210,3 +210,33 @@ def extract_story_text(text: StoryText, lang: str, genre: Genre = NEWS) -> Docum
         return str(exc)
     except Exception as exc:  # a bug must not cost the rest of the story
         return f"internal error ({type(exc).__name__}: {exc}); please report"
+
+
+def read_story_json(source: str, encoding: str | None = None) -> object | None:
+    """The Story in a `.json` file that `timeline story` wrote, or None when the file is not a
+    story (an extract document, say: its readers take it from there). A story that does not
+    validate is an InputUsageError naming the first problem."""
+    import json
+
+    from pydantic import ValidationError
+
+    from timeline.ingest.readers import read_text
+    from timeline.models.story import Story
+
+    if source == "-" or not source.lower().endswith(".json"):
+        return None
+    text = read_text(source, encoding or "utf-8")
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError:
+        return None
+    if not isinstance(data, dict) or data.get("kind") != "story":
+        return None
+    try:
+        return Story.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
+        raise InputUsageError(
+            f"{source} is not a `timeline story` JSON: {where}: {first.get('msg')}"
+        ) from None
