@@ -26,16 +26,30 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _chunk_worker(args: tuple[list[StoryText], str, str]) -> list[Document | str]:
+Extracted = tuple[Document, dict[str, str]]
+"""An article's Document and the stems of its events' words (stories/build.article_stems)."""
+
+
+def _chunk_worker(args: tuple[list[StoryText], str, str]) -> list[Extracted | str]:
+    from timeline.stories.build import article_stems
+
     texts, lang, genre = args
     chosen = genre_named(genre)
-    return [extract_story_text(text, lang, chosen) for text in texts]
+    results: list[Extracted | str] = []
+    for text in texts:
+        document = extract_story_text(text, lang, chosen)
+        if isinstance(document, str):
+            results.append(document)
+        else:
+            results.append((document, article_stems(document, text.text)))
+    return results
 
 
 def extract_texts(
     texts: Sequence[StoryText], lang: str, genre: str = "news", jobs: int = 1
-) -> list[Document | str]:
-    """Each text's Document, or the one-line reason it has none; `genre` by name."""
+) -> list[Extracted | str]:
+    """Each text's Document and word stems, or the one-line reason it has none; `genre` by
+    name. Stemming is done here, where the work is spread over the workers."""
     if jobs <= 1 or len(texts) <= CHUNK:
         return _chunk_worker((list(texts), lang, genre))
     from timeline.engines.corpus import preload
@@ -70,6 +84,7 @@ def story_from_inputs(
         if isinstance(outcome, str):
             errors.append(StoryError(input=text.input, line=text.line, id=text.id, error=outcome))
         else:
-            articles.append(ArticleInput(text.meta(outcome), outcome, text.text))
+            document, stems = outcome
+            articles.append(ArticleInput(text.meta(document), document, text.text, stems))
     errors.sort(key=lambda e: (list(inputs).index(e.input), e.line or 0))
     return build_story(articles, errors)

@@ -25,7 +25,7 @@ from timeline.models.story import (
 from timeline.stories.merge import Cluster, Report, merge
 from timeline.stories.times import Box, agreed_box, box_of
 from timeline.stories.titles import choose_title
-from timeline.stories.words import blank, name_candidates, reader, tokens
+from timeline.stories.words import blank, name_candidates, reader, tokens, without_dateline
 
 TRIGGER_WEIGHT = 2.0
 """The word that names the happening counts twice (when the events give it)."""
@@ -38,6 +38,23 @@ class ArticleInput:
     meta: StoryArticle
     document: Document
     text: str
+    stems: dict[str, str] | None = None  # its words' stems, when a worker worked them out
+
+
+def report_texts(document: Document, text: str) -> list[str]:
+    """The text of each event of an article as the merge reads it (times blanked out)."""
+    spans = [t.span for t in document.timexes]
+    pieces = []
+    for event in [*document.events, *document.undated_events]:
+        begin, end = _clamp(event.span, len(text))
+        pieces.append(blank(text, begin, end, spans))
+    return pieces
+
+
+def article_stems(document: Document, text: str) -> dict[str, str]:
+    """The stems of the words of an article's events: worked out where the article is
+    extracted (in parallel), so that the merge itself only looks them up."""
+    return reader(document.lang).stems(report_texts(document, text))
 
 
 @dataclass(frozen=True)
@@ -54,10 +71,11 @@ def build_story(articles: Sequence[ArticleInput], errors: Sequence[StoryError] =
     names: set[str] = set()
     for position, article in enumerate(articles):
         document, text = article.document, article.text
-        spans = [t.span for t in document.timexes]
-        for event in [*document.events, *document.undated_events]:
-            begin, end = _clamp(event.span, len(text))
-            found = tokens(blank(text, begin, end, spans))
+        if article.stems:
+            reader(document.lang).learn(article.stems)
+        told = [*document.events, *document.undated_events]
+        for event, piece in zip(told, report_texts(document, text), strict=True):
+            found = tokens(piece)
             names |= name_candidates(found)
             token_lists.append(found)
             origins.append(_Origin(position, event, box_of(event, document)))
@@ -84,7 +102,7 @@ def build_story(articles: Sequence[ArticleInput], errors: Sequence[StoryError] =
     happenings = [h.model_copy(update={"id": f"u{n}"}) for n, h in enumerate(happenings, 1)]
     title = None
     if events:
-        title = max(events, key=lambda e: (e.salience, -events.index(e))).title
+        title = max(enumerate(events), key=lambda pair: (pair[1].salience, -pair[0]))[1].title
     return Story(
         title=title,
         articles=[a.meta for a in articles],
@@ -163,7 +181,7 @@ class _Writer:
         titles, langs, centrality, dated = [], [], [], []
         for index in members:
             event = self.origins[index].event
-            titles.append(event.title or event.text)
+            titles.append(without_dateline(event.title or event.text))
             langs.append(self.reports[index].lang)
             weights = self.reports[index].weights
             norm = self.reports[index].norm

@@ -21,12 +21,13 @@ features they share (an inverted index that skips features too common to matter)
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from timeline.stories.times import Box, compatible
+from timeline.stories.times import Box
 
 PAIR = 0.30
 """Cosine two reports need to be considered the same happening."""
@@ -44,6 +45,14 @@ COMMON = 0.2
 """Features carried by more than this share of a group (and by more than MIN_COMMON reports) do
 not propose candidates: they would pair almost everything and weigh almost nothing."""
 MIN_COMMON = 40
+MOST_COMMON = 60
+"""...and never more than this many: the cost of a feature is the square of its postings."""
+KEEP = 10
+"""Nearest candidates scored exactly per report (a happening's reports join through them)."""
+QUERY_FEATURES = 6
+"""Features of a report (its heaviest) that look for candidates."""
+UNDATED_FEATURES = 3
+"""...for an undated report, compared with every other undated one whatever its time."""
 
 
 @dataclass
@@ -58,6 +67,7 @@ class Report:
     weights: dict[str, float] = field(default_factory=dict)  # feature -> weight in the story
     norm: float = 0.0
     neutral_norm: float = 0.0  # over the features every language shares (names, numbers, concepts)
+    actions: frozenset[str] = frozenset()  # its 'a:' features: what happens
 
 
 @dataclass
@@ -70,7 +80,14 @@ class Cluster:
     articles: set[int]
     day_lo: int
     day_hi: int
+    actions: set[str] = field(default_factory=set)
     conflicts: list[int] = field(default_factory=list)
+    norms: tuple[float, float] | None = None  # of the centroid: whole, neutral (a cache)
+
+    def centroid_norms(self) -> tuple[float, float]:
+        if self.norms is None:
+            self.norms = (_norm(self.centroid, False), _norm(self.centroid, True))
+        return self.norms
 
 
 def neutral(feature: str) -> bool:
@@ -108,14 +125,13 @@ def similarity(a: Report, b: Report) -> float:
     same = a.lang == b.lang
     denominator = a.norm * b.norm if same else a.neutral_norm * b.neutral_norm
     score = dot / denominator if denominator else 0.0
-    return score * DISAGREE if _disagree(a.weights, b.weights) else score
+    return score * DISAGREE if _disagree(a.actions, b.actions) else score
 
 
-def _disagree(a: dict[str, float], b: dict[str, float]) -> bool:
-    """Both name what happens, and not one action is the same: 'meletus' vs 'evacuated'."""
-    first = {f for f in a if f.startswith("a:")}
-    second = {f for f in b if f.startswith("a:")}
-    return bool(first) and bool(second) and not first & second
+def _disagree(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> bool:
+    """Both name what happens (`a`, `b`: their actions), and not one action is the same:
+    'meletus' vs 'evacuated'."""
+    return bool(a) and bool(b) and a.isdisjoint(b)
 
 
 def centroid_similarity(a: Cluster, b: Cluster) -> float:
@@ -124,10 +140,10 @@ def centroid_similarity(a: Cluster, b: Cluster) -> float:
         (a.centroid, b.centroid) if len(a.centroid) <= len(b.centroid) else (b.centroid, a.centroid)
     )
     dot = sum(w * large[f] for f, w in small.items() if f in large)
-    norm_a = _norm(a.centroid, only_neutral)
-    norm_b = _norm(b.centroid, only_neutral)
+    norm_a = a.centroid_norms()[1 if only_neutral else 0]
+    norm_b = b.centroid_norms()[1 if only_neutral else 0]
     score = dot / (norm_a * norm_b) if norm_a and norm_b else 0.0
-    return score * DISAGREE if _disagree(a.centroid, b.centroid) else score
+    return score * DISAGREE if _disagree(a.actions, b.actions) else score
 
 
 def _norm(vector: dict[str, float], only_neutral: bool) -> float:
@@ -140,133 +156,248 @@ def _unit(report: Report) -> dict[str, float]:
     return {f: w / report.norm for f, w in report.weights.items()}
 
 
-def _candidate_pairs(
-    group: Sequence[Report], threshold: float, timed: bool
-) -> list[tuple[float, int, int]]:
-    """Pairs of the group alike enough, found through the features they share."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for position, report in enumerate(group):
-        for feature in report.weights:
-            postings[feature].append(position)
-    limit = max(MIN_COMMON, int(COMMON * len(group)))
-    seen: set[tuple[int, int]] = set()
-    pairs: list[tuple[float, int, int]] = []
-    for members in postings.values():
-        if len(members) < 2 or len(members) > limit:
+def _limit(size: int) -> int:
+    """Postings longer than this do not propose candidates (see COMMON)."""
+    return max(MIN_COMMON, min(MOST_COMMON, int(COMMON * size)))
+
+
+def _neighbours(
+    query: dict[str, float],
+    postings: dict[str, list[int]],
+    vectors: Sequence[dict[str, float]],
+    limit: int,
+    accept: Callable[[int], bool],
+    after: int = -1,
+    telling: int = 0,
+) -> list[int]:
+    """The (at most KEEP) entries after `after` most alike to `query`, as far as `accept` takes
+    them: the dot products over the query's QUERY_FEATURES heaviest features whose postings are
+    no longer than `limit`. A report and its partner share at least one telling feature (a
+    name, a number, what happens); the exact likeness of the few found is computed after."""
+    heaviest = heapq.nlargest(telling or QUERY_FEATURES, query.items(), key=_weight_then_name)
+    sums: dict[int, float] = {}
+    get = sums.get
+    for feature, weight in heaviest:
+        owners = postings.get(feature)
+        if not owners or len(owners) > limit:
             continue
-        for x, first in enumerate(members):
-            for second in members[x + 1 :]:
-                if (first, second) in seen:
-                    continue
-                seen.add((first, second))
-                a, b = group[first], group[second]
-                if timed and not (a.box and b.box and compatible(a.box, b.box)):
-                    continue
-                score = similarity(a, b)
-                if score >= threshold:
-                    pairs.append((score, a.index, b.index))
-    return pairs
+        for owner in owners:
+            if owner > after:
+                sums[owner] = get(owner, 0.0) + weight * vectors[owner][feature]
+    ranked = [o for o, _ in heapq.nlargest(4 * KEEP, sums.items(), key=_score_then_first)]
+    if len(ranked) < len(sums) and sum(1 for owner in ranked if accept(owner)) < KEEP:
+        ranked = [o for o, _ in sorted(sums.items(), key=_score_then_first, reverse=True)]
+    found: list[int] = []
+    for owner in ranked:
+        if accept(owner):
+            found.append(owner)
+            if len(found) == KEEP:
+                break
+    return found
 
 
-def _dated_pairs(reports: Sequence[Report]) -> list[tuple[float, int, int]]:
-    """Candidate pairs among dated reports: within each day, and each coarser time with every
-    report whose days lie inside it (or that contains it)."""
-    by_day: dict[int, list[Report]] = defaultdict(list)
-    coarse: list[Report] = []
-    for report in reports:
-        assert report.box is not None
-        if report.box.single_day:
-            by_day[report.box.day_lo].append(report)
+def _weight_then_name(item: tuple[str, float]) -> tuple[float, str]:
+    return item[1], item[0]
+
+
+def _score_then_first(item: tuple[int, float]) -> tuple[float, int]:
+    return item[1], -item[0]
+
+
+def _postings(vectors: Sequence[dict[str, float]]) -> dict[str, list[int]]:
+    postings: dict[str, list[int]] = defaultdict(list)
+    for position, vector in enumerate(vectors):
+        for feature in vector:
+            postings[feature].append(position)
+    return postings
+
+
+def report_similarity(report: Report, unit: dict[str, float], group: Cluster) -> float:
+    """Cosine of a report (`unit`: its unit vector) and a cluster's centroid; across languages
+    over what both can share; with the penalty of disagreeing actions. For a cluster of one
+    report this is the two reports' cosine."""
+    centroid = group.centroid
+    dot = sum(w * centroid[f] for f, w in unit.items() if f in centroid)
+    whole, shared = group.centroid_norms()
+    if report.lang in group.langs:
+        score = dot / whole if whole else 0.0
+    else:
+        own = report.neutral_norm / report.norm if report.norm else 0.0
+        score = dot / (own * shared) if own and shared else 0.0
+    return score * DISAGREE if _disagree(report.actions, group.actions) else score
+
+
+def _fits(group: Cluster, box: Box | None) -> bool:
+    """A report's days can join a cluster's: they share days, and one lies inside the other."""
+    if box is None:
+        return True
+    lo, hi = max(group.day_lo, box.day_lo), min(group.day_hi, box.day_hi)
+    inside = box.day_lo <= group.day_lo and group.day_hi <= box.day_hi
+    return lo < hi and (inside or (group.day_lo <= box.day_lo and box.day_hi <= group.day_hi))
+
+
+class Pool:
+    """Clusters that reports join one at a time (in input order): each report joins the
+    cluster whose centroid it is most like (PAIR at least) among those its time fits, found
+    through an index of the clusters' features, or starts a cluster of its own. Comparing with
+    clusters rather than with every report keeps a happening told by hundreds of outlets one
+    entry of the index, not hundreds."""
+
+    def __init__(
+        self, clusters: Iterable[Cluster] = (), timed: bool = True, telling: int = 0
+    ) -> None:
+        self.clusters: list[Cluster] = list(clusters)
+        self.vectors = [c.centroid for c in self.clusters]
+        self.postings = _postings(self.vectors)
+        self.timed = timed
+        self.telling = telling or QUERY_FEATURES
+
+    def add(self, report: Report) -> None:
+        unit = _unit(report)
+        box = report.box
+
+        def accept(position: int) -> bool:
+            return not self.timed or _fits(self.clusters[position], box)
+
+        limit = _limit(len(self.clusters))
+        best, best_score = -1, PAIR
+        found = _neighbours(unit, self.postings, self.vectors, limit, accept, -1, self.telling)
+        for position in found:
+            score = report_similarity(report, unit, self.clusters[position])
+            if score > best_score:
+                best, best_score = position, score
+        if best < 0:
+            self._start(report, unit)
         else:
-            coarse.append(report)
-    pairs: list[tuple[float, int, int]] = []
-    for day in sorted(by_day):
-        pairs.extend(_candidate_pairs(by_day[day], PAIR, timed=True))
-    if coarse:
-        everything = sorted(reports, key=lambda r: r.index)
-        postings: dict[str, list[Report]] = defaultdict(list)
-        for report in everything:
-            for feature in report.weights:
-                postings[feature].append(report)
-        limit = max(MIN_COMMON, int(COMMON * len(everything)))
-        for wide in coarse:
-            seen: set[int] = {wide.index}
-            for feature in wide.weights:
-                others = postings[feature]
-                if len(others) > limit:
-                    continue
-                for other in others:
-                    if other.index in seen:
-                        continue
-                    seen.add(other.index)
-                    assert wide.box is not None and other.box is not None
-                    if not other.box.single_day and other.index < wide.index:
-                        continue  # a pair of two coarse reports is scored once
-                    if not compatible(wide.box, other.box):
-                        continue
-                    score = similarity(wide, other)
-                    if score >= PAIR:
-                        low, high = sorted((wide.index, other.index))
-                        pairs.append((score, low, high))
-    return pairs
+            self._absorb(best, report, unit)
 
-
-class Clusters:
-    """Union of reports into clusters, in a fixed order (deterministic)."""
-
-    def __init__(self, reports: Sequence[Report]) -> None:
-        self.reports = {r.index: r for r in reports}
-        self.root: dict[int, int] = {r.index: r.index for r in reports}
-        self.clusters: dict[int, Cluster] = {}
-        for report in reports:
-            box = report.box
-            self.clusters[report.index] = Cluster(
+    def _start(self, report: Report, unit: dict[str, float]) -> None:
+        box = report.box
+        position = len(self.clusters)
+        self.clusters.append(
+            Cluster(
                 members=[report.index],
-                centroid=_unit(report),
+                centroid=dict(unit),
                 langs={report.lang},
                 articles={report.article},
                 day_lo=box.day_lo if box else 0,
                 day_hi=box.day_hi if box else 0,
+                actions=set(report.actions),
             )
+        )
+        self.vectors.append(self.clusters[-1].centroid)
+        for feature in unit:
+            self.postings[feature].append(position)
 
-    def find(self, index: int) -> int:
-        while self.root[index] != index:
-            self.root[index] = self.root[self.root[index]]
-            index = self.root[index]
+    def _absorb(self, position: int, report: Report, unit: dict[str, float]) -> None:
+        group = self.clusters[position]
+        size = len(group.members)
+        centroid = group.centroid  # updated in place: the index holds this very dict
+        for feature in centroid:
+            centroid[feature] *= size / (size + 1)
+        for feature, weight in unit.items():
+            if feature not in centroid:
+                centroid[feature] = 0.0
+                self.postings[feature].append(position)
+            centroid[feature] += weight / (size + 1)
+        group.norms = None
+        group.members.append(report.index)
+        group.langs.add(report.lang)
+        group.articles.add(report.article)
+        group.actions |= report.actions
+        if report.box is not None:
+            group.day_lo = max(group.day_lo, report.box.day_lo)
+            group.day_hi = min(group.day_hi, report.box.day_hi)
+
+
+def join_clusters(clusters: list[Cluster], timed: bool) -> list[Cluster]:
+    """Join clusters whose centroids are alike (PAIR to propose, CLUSTER to join, most alike
+    first) and whose days still meet: what the order of arrival split."""
+    vectors = [c.centroid for c in clusters]
+    postings = _postings(vectors)
+    limit = _limit(len(clusters))
+    pairs: list[tuple[float, int, int]] = []
+    for position, group in enumerate(clusters):
+
+        def accept(other: int, group: Cluster = group) -> bool:
+            second = clusters[other]
+            return not timed or max(group.day_lo, second.day_lo) < min(group.day_hi, second.day_hi)
+
+        for other in _neighbours(group.centroid, postings, vectors, limit, accept, position):
+            score = centroid_similarity(group, clusters[other])
+            if score >= CLUSTER:
+                pairs.append((score, position, other))
+    root = list(range(len(clusters)))
+
+    def find(index: int) -> int:
+        while root[index] != index:
+            root[index] = root[root[index]]
+            index = root[index]
         return index
 
-    def join_pairs(self, pairs: Iterable[tuple[float, int, int]], timed: bool) -> None:
-        for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
-            ra, rb = self.find(a), self.find(b)
-            if ra == rb:
-                continue
-            first, second = self.clusters[ra], self.clusters[rb]
-            day_lo = max(first.day_lo, second.day_lo)
-            day_hi = min(first.day_hi, second.day_hi)
-            if timed and day_lo >= day_hi:
-                continue
-            if centroid_similarity(first, second) < CLUSTER:
-                continue
-            self._union(ra, rb, day_lo, day_hi)
+    for _, a, b in sorted(pairs, key=lambda p: (-p[0], p[1], p[2])):
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            continue
+        first, second = clusters[ra], clusters[rb]
+        lo, hi = max(first.day_lo, second.day_lo), min(first.day_hi, second.day_hi)
+        if timed and lo >= hi:
+            continue
+        if centroid_similarity(first, second) < CLUSTER:
+            continue
+        keep, gone = min(ra, rb), max(ra, rb)
+        root[gone] = keep
+        clusters[keep] = _joined(clusters[keep], clusters[gone], lo, hi)
+    return [clusters[i] for i in range(len(clusters)) if find(i) == i]
 
-    def _union(self, ra: int, rb: int, day_lo: int, day_hi: int) -> None:
-        keep, gone = (ra, rb) if ra < rb else (rb, ra)
-        first, second = self.clusters[keep], self.clusters.pop(gone)
-        self.root[gone] = keep
-        size_a, size_b = len(first.members), len(second.members)
-        merged: dict[str, float] = defaultdict(float)
-        for f, w in first.centroid.items():
-            merged[f] += w * size_a
-        for f, w in second.centroid.items():
-            merged[f] += w * size_b
-        first.centroid = {f: w / (size_a + size_b) for f, w in merged.items()}
-        first.members = sorted(first.members + second.members)
-        first.langs |= second.langs
-        first.articles |= second.articles
-        first.day_lo, first.day_hi = day_lo, day_hi
 
-    def groups(self) -> list[Cluster]:
-        return [self.clusters[key] for key in sorted(self.clusters)]
+def _joined(first: Cluster, second: Cluster, day_lo: int, day_hi: int) -> Cluster:
+    size_a, size_b = len(first.members), len(second.members)
+    merged: dict[str, float] = defaultdict(float)
+    for f, w in first.centroid.items():
+        merged[f] += w * size_a
+    for f, w in second.centroid.items():
+        merged[f] += w * size_b
+    return Cluster(
+        members=sorted(first.members + second.members),
+        centroid={f: w / (size_a + size_b) for f, w in merged.items()},
+        langs=first.langs | second.langs,
+        articles=first.articles | second.articles,
+        day_lo=day_lo,
+        day_hi=day_hi,
+        actions=first.actions | second.actions,
+    )
+
+
+def cluster_dated(reports: Sequence[Report]) -> list[Cluster]:
+    """Dated reports into happenings. Day by day, each day its own index: reports join
+    clusters, then clusters the order of arrival kept apart join. Then the coarser times, finest
+    first ('Mei 2025' before '2025'), each range against the clusters its days contain or lie
+    in, so that a report is only ever compared with what its time fits."""
+    by_day: dict[int, list[Report]] = defaultdict(list)
+    by_range: dict[tuple[int, int], list[Report]] = defaultdict(list)
+    for report in reports:
+        box = report.box
+        assert box is not None
+        if box.single_day:
+            by_day[box.day_lo].append(report)
+        else:
+            by_range[(box.day_lo, box.day_hi)].append(report)
+    clusters: list[Cluster] = []
+    for day in sorted(by_day):
+        pool = Pool()
+        for report in by_day[day]:
+            pool.add(report)
+        clusters.extend(join_clusters(pool.clusters, timed=True))
+    for day_lo, day_hi in sorted(by_range, key=lambda r: (r[1] - r[0], r[0])):
+        group = by_range[(day_lo, day_hi)]
+        probe = group[0].box
+        fitting = [c for c in clusters if _fits(c, probe)]
+        pool = Pool(fitting)
+        for report in group:
+            pool.add(report)
+        clusters.extend(pool.clusters[len(fitting) :])
+    return clusters
 
 
 def find_conflicts(groups: list[Cluster]) -> list[Cluster]:
@@ -277,14 +408,27 @@ def find_conflicts(groups: list[Cluster]) -> list[Cluster]:
             by_day[group.day_lo].append(position)
     candidates: list[tuple[float, int, int]] = []
     for day in sorted(by_day):
+        following = by_day.get(day + 1, [])
+        if not following:
+            continue
+        vectors = [groups[b].centroid for b in following]
+        postings = _postings(vectors)
+        limit = _limit(len(following))
         for a in by_day[day]:
-            for b in by_day.get(day + 1, ()):
-                first, second = groups[a], groups[b]
-                if first.articles & second.articles:
-                    continue
-                if len(first.articles) == len(second.articles):
-                    continue  # no majority: two happenings, or a dispute the story shows twice
-                score = centroid_similarity(first, second)
+            first = groups[a]
+
+            def accept(
+                other: int, first: Cluster = first, following: list[int] = following
+            ) -> bool:
+                second = groups[following[other]]
+                # a conflict needs a majority, and no article on both sides
+                return len(first.articles) != len(second.articles) and not (
+                    first.articles & second.articles
+                )
+
+            for other in _neighbours(first.centroid, postings, vectors, limit, accept):
+                b = following[other]
+                score = centroid_similarity(first, groups[b])
                 if score >= CONFLICT:
                     candidates.append((score, a, b))
     absorbed: set[int] = set()
@@ -302,37 +446,36 @@ def find_conflicts(groups: list[Cluster]) -> list[Cluster]:
     return [group for position, group in enumerate(groups) if position not in absorbed]
 
 
+def attach_similarity(
+    report: Report, unit: dict[str, float], group: Cluster, norms: tuple[float, float]
+) -> float:
+    """Cosine of an undated report (`unit`: its unit vector) and a happening's centroid (with
+    `norms`, the centroid's whole and neutral norms); across languages over what both can
+    share; with the penalty of disagreeing actions."""
+    dot = sum(w * group.centroid[f] for f, w in unit.items() if f in group.centroid)
+    if report.lang in group.langs:
+        score = dot / norms[0] if norms[0] else 0.0
+    else:
+        own = report.neutral_norm / report.norm if report.norm else 0.0
+        score = dot / (own * norms[1]) if own and norms[1] else 0.0
+    return score * DISAGREE if _disagree(report.actions, group.actions) else score
+
+
 def attach_undated(groups: list[Cluster], undated: Sequence[Report]) -> list[Report]:
     """Put each undated report into the dated happening it is most like (ATTACH at least);
     the reports that found none are returned."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for position, group in enumerate(groups):
-        for feature in group.centroid:
-            postings[feature].append(position)
-    limit = max(MIN_COMMON, int(COMMON * len(groups)))
-    norms = [_norm(g.centroid, False) for g in groups]
-    neutral_norms = [_norm(g.centroid, True) for g in groups]
+    vectors = [g.centroid for g in groups]
+    postings = _postings(vectors)
+    limit = _limit(len(groups))
+    norms = [(_norm(g.centroid, False), _norm(g.centroid, True)) for g in groups]
     left: list[Report] = []
     joins: list[tuple[int, Report]] = []
     for report in undated:
         unit = _unit(report)
-        scores: dict[int, float] = defaultdict(float)
-        for feature, weight in unit.items():
-            owners = postings.get(feature, ())
-            if len(owners) > limit:
-                continue
-            for position in owners:
-                scores[position] += weight * groups[position].centroid[feature]
         best, best_score = -1, ATTACH
-        for position in sorted(scores):
-            group = groups[position]
-            if report.lang in group.langs:
-                score = scores[position] / norms[position] if norms[position] else 0.0
-            else:
-                own = report.neutral_norm / report.norm if report.norm else 0.0
-                whole = neutral_norms[position]
-                score = scores[position] / (own * whole) if own and whole else 0.0
-            if score > best_score:
+        for position in _neighbours(unit, postings, vectors, limit, lambda _: True):
+            score = attach_similarity(report, unit, groups[position], norms[position])
+            if score > best_score or (score == best_score and 0 <= position < best):
                 best, best_score = position, score
         if best < 0:
             left.append(report)
@@ -350,10 +493,9 @@ def merge(reports: Sequence[Report]) -> tuple[list[Cluster], list[Cluster]]:
     weigh(reports)
     dated = [r for r in reports if r.box is not None]
     undated = [r for r in reports if r.box is None]
-    clusters = Clusters(dated)
-    clusters.join_pairs(_dated_pairs(dated), timed=True)
-    groups = find_conflicts(clusters.groups())
+    groups = find_conflicts(cluster_dated(dated))
     left = attach_undated(groups, undated)
-    rest = Clusters(left)
-    rest.join_pairs(_candidate_pairs(left, PAIR, timed=False), timed=False)
-    return groups, rest.groups()
+    pool = Pool(timed=False, telling=UNDATED_FEATURES)
+    for report in left:
+        pool.add(report)
+    return groups, join_clusters(pool.clusters, timed=False)

@@ -47,14 +47,24 @@ def stemmer_named(name: str) -> Stemmer:
     raise UnknownStemmer(f"unknown stemmer {name!r}; use sastrawi, snowball:LANG or none")
 
 
-def _cached(stem: Callable[[str], str]) -> Stemmer:
-    memory: dict[str, str] = {}
+class CachedStemmer:
+    """A stemmer with a memory of the words it has stemmed; `learn` adds stems worked out
+    elsewhere (a worker process stems its articles' words, the merge then only looks them up)."""
 
-    def cached(word: str) -> str:
-        found = memory.get(word)
+    def __init__(self, stem: Callable[[str], str]) -> None:
+        self._stem = stem
+        self.memory: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        found = self.memory.get(word)
         if found is None:
-            found = stem(word.lower()) or word.lower()
-            memory[word] = found
+            found = self._stem(word.lower()) or word.lower()
+            self.memory[word] = found
         return found
 
-    return cached
+    def learn(self, stems: dict[str, str]) -> None:
+        self.memory.update(stems)
+
+
+def _cached(stem: Callable[[str], str]) -> Stemmer:
+    return CachedStemmer(stem)

@@ -59,8 +59,14 @@ def tokens(text: str) -> list[Token]:
     """The tokens of a text; timexes should already be blanked (see `blank`)."""
     found: list[Token] = []
     for match in TOKEN.finditer(text):
-        before = text[: match.start()].rstrip(" \t")
-        found.append(Token(match.group(), not before or before[-1] in _OPENERS))
+        word = match.group()
+        initial = False
+        if word[0].isupper():  # only a capital needs to know whether it opens a sentence
+            at = match.start() - 1
+            while at >= 0 and text[at] in " \t":
+                at -= 1
+            initial = at < 0 or text[at] in _OPENERS
+        found.append(Token(word, initial))
     return found
 
 
@@ -79,6 +85,15 @@ def blank(text: str, start: int, end: int, spans: Iterable[tuple[int, int]]) -> 
             cut = found.end() if found else 0
         piece = " " * cut + piece[cut:]
     return piece
+
+
+def without_dateline(text: str) -> str:
+    """A title or sentence without the outlet's dateline it may open with."""
+    cut = dateline_end(text)
+    if cut == 0:
+        found = _DATELINE.match(text)
+        cut = found.end() if found else 0
+    return text[cut:].strip() or text
 
 
 def name_key(word: str) -> str:
@@ -126,6 +141,28 @@ class WordReader:
                 self.concepts[self._stem_of(key)] = "c:" + target._stem_of(value)
             for key, value in words.actions.items():
                 self.concepts[self._stem_of(key)] = "a:" + target._stem_of(value)
+
+    def stems(self, texts: Iterable[str]) -> dict[str, str]:
+        """The stems of every word of these texts, as the stemmer's memory keys them: what a
+        worker process sends back with its articles (see `learn`)."""
+        found: dict[str, str] = {}
+        for text in texts:
+            for token in tokens(text):
+                word = token.text
+                if word[0].isdigit():
+                    continue
+                for part in (word, *word.split("-")) if "-" in word else (word,):
+                    key = name_key(part) if "'" in part or "’" in part else part.lower()
+                    if part and len(key) >= 2 and key not in self.stopwords:
+                        lemma = self.lemmas.get(key, key)
+                        found[lemma] = self.stem(lemma)
+        return found
+
+    def learn(self, stems: dict[str, str]) -> None:
+        """Take stems worked out elsewhere (same stemmer, same results) into the memory."""
+        learn = getattr(self.stem, "learn", None)
+        if learn is not None:
+            learn(stems)
 
     def _stem_of(self, word: str) -> str:
         lowered = word.lower()
