@@ -410,3 +410,28 @@ def test_most_salient_keeps_date_order():
     assert min(e.salience for e in chosen) >= max(
         e.salience for e in story.events if e not in chosen
     )
+
+
+def test_empty_corpus_is_an_empty_story(monkeypatch, capsys, tmp_path):
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    code, out, _ = run_in_process(monkeypatch, capsys, "story", str(empty))
+    assert code == 0
+    story = Story.model_validate_json(out)
+    assert story.articles == [] and story.events == [] and story.errors == []
+
+
+def test_the_same_file_twice_and_a_binary_file_are_reported(monkeypatch, capsys, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Banjir melanda Demak pada Senin (17/3/2025).", encoding="utf-8")
+    binary = tmp_path / "b.txt"
+    binary.write_bytes(b"\x00\x01\x02binary")
+    code, out, err = run_in_process(
+        monkeypatch, capsys, "story", str(article), str(article), str(binary), "-p", "2025-03-18"
+    )
+    assert code == 1
+    lines = err.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].endswith("a.txt is given twice; read once")
+    assert lines[1] == f"timeline: error: {binary} looks binary, not utf-8 text"
+    assert [a.id for a in Story.model_validate_json(out).articles] == ["a.txt"]

@@ -96,7 +96,8 @@ def story_command(
     _write(_render(story, format), output)
     for error in story.errors:
         where = error.input + (f" line {error.line}" if error.line is not None else "")
-        typer.echo(f"timeline: error: {where}: {error.error}", err=True)
+        said = error.error if error.error.startswith(error.input) else f"{where}: {error.error}"
+        typer.echo(f"timeline: error: {said}", err=True)
     if story.errors:
         raise typer.Exit(1)
 

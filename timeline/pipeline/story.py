@@ -105,7 +105,7 @@ def _where(text: StoryText) -> str:
 def _unique(text: StoryText, taken: dict[str, str]) -> StoryText | StoryError:
     if text.id not in taken:
         return text
-    if text.line is None and text.input not in taken:
+    if text.line is None and text.input not in taken and text.input != text.id:
         return replace(text, id=text.input)
     return StoryError(
         input=text.input,
@@ -120,10 +120,14 @@ def _read_all(
 ) -> Iterator[StoryText | StoryError]:
     from timeline.ingest.readers import is_jsonl
 
+    read: set[str] = set()
     for source in inputs:
         if is_jsonl(source):
             yield from _read_corpus(source, published, encoding)
+        elif source in read:
+            yield StoryError(input=source, error=f"{source} is given twice; read once")
         else:
+            read.add(source)
             yield _read_file(source, published, encoding)
 
 

@@ -37,6 +37,9 @@ CONFLICT = 0.45
 """Cosine a cluster needs with a larger one dated a day off to count as its conflict."""
 ATTACH = 0.45
 """Cosine an undated report needs with a dated happening to join it."""
+UNDATED = 0.45
+"""Cosine two undated reports need: with no time to agree on, only a close likeness is one
+happening (the leads of two articles share the story's names without telling one thing)."""
 SMOOTH = 5
 """Articles added to both sides of the inverse document frequency (see weigh)."""
 DISAGREE = 0.5
@@ -244,13 +247,18 @@ class Pool:
     entry of the index, not hundreds."""
 
     def __init__(
-        self, clusters: Iterable[Cluster] = (), timed: bool = True, telling: int = 0
+        self,
+        clusters: Iterable[Cluster] = (),
+        timed: bool = True,
+        telling: int = QUERY_FEATURES,
+        threshold: float = PAIR,
     ) -> None:
         self.clusters: list[Cluster] = list(clusters)
         self.vectors = [c.centroid for c in self.clusters]
         self.postings = _postings(self.vectors)
         self.timed = timed
-        self.telling = telling or QUERY_FEATURES
+        self.telling = telling
+        self.threshold = threshold
 
     def add(self, report: Report) -> None:
         unit = _unit(report)
@@ -260,7 +268,7 @@ class Pool:
             return not self.timed or _fits(self.clusters[position], box)
 
         limit = _limit(len(self.clusters))
-        best, best_score = -1, PAIR
+        best, best_score = -1, self.threshold
         found = _neighbours(unit, self.postings, self.vectors, limit, accept, -1, self.telling)
         for position in found:
             score = report_similarity(report, unit, self.clusters[position])
@@ -310,9 +318,11 @@ class Pool:
             group.day_hi = min(group.day_hi, report.box.day_hi)
 
 
-def join_clusters(clusters: list[Cluster], timed: bool) -> list[Cluster]:
-    """Join clusters whose centroids are alike (PAIR to propose, CLUSTER to join, most alike
-    first) and whose days still meet: what the order of arrival split."""
+def join_clusters(
+    clusters: list[Cluster], timed: bool, threshold: float = CLUSTER
+) -> list[Cluster]:
+    """Join clusters whose centroids are alike (`threshold`, most alike first) and whose days
+    still meet: what the order of arrival split."""
     vectors = [c.centroid for c in clusters]
     postings = _postings(vectors)
     limit = _limit(len(clusters))
@@ -325,7 +335,7 @@ def join_clusters(clusters: list[Cluster], timed: bool) -> list[Cluster]:
 
         for other in _neighbours(group.centroid, postings, vectors, limit, accept, position):
             score = centroid_similarity(group, clusters[other])
-            if score >= CLUSTER:
+            if score >= threshold:
                 pairs.append((score, position, other))
     root = list(range(len(clusters)))
 
@@ -343,7 +353,7 @@ def join_clusters(clusters: list[Cluster], timed: bool) -> list[Cluster]:
         lo, hi = max(first.day_lo, second.day_lo), min(first.day_hi, second.day_hi)
         if timed and lo >= hi:
             continue
-        if centroid_similarity(first, second) < CLUSTER:
+        if centroid_similarity(first, second) < threshold:
             continue
         keep, gone = min(ra, rb), max(ra, rb)
         root[gone] = keep
@@ -495,7 +505,7 @@ def merge(reports: Sequence[Report]) -> tuple[list[Cluster], list[Cluster]]:
     undated = [r for r in reports if r.box is None]
     groups = find_conflicts(cluster_dated(dated))
     left = attach_undated(groups, undated)
-    pool = Pool(timed=False, telling=UNDATED_FEATURES)
+    pool = Pool(timed=False, telling=UNDATED_FEATURES, threshold=UNDATED)
     for report in left:
         pool.add(report)
-    return groups, join_clusters(pool.clusters, timed=False)
+    return groups, join_clusters(pool.clusters, timed=False, threshold=UNDATED)
