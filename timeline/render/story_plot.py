@@ -4,17 +4,19 @@ Drawn with the article picture's own machinery (plot.py: measuring, the broken t
 label layout, the painter), so a story looks like an article's timeline and gains whatever that
 code learns. What differs:
 
-- only the `top` most salient happenings are drawn (ties: the earlier), in date order, each
-  labelled with its title and how many articles report it;
+- only the `top` most salient happenings are drawn (ties: the more often told, then the nearer
+  the articles' days), in date order, each labelled with its date and how many articles report
+  it, then its title;
 - instead of one publication line, the span of the articles' publication dates is shaded;
 - a happening whose sources disagree on the date is marked: a red ring at each other date given,
-  joined to the happening by a dashed line, and the label says which date the dissent gives.
+  joined to the happening by a dashed line, and its label names the other date.
 """
 
 from __future__ import annotations
 
 import io
 from collections import Counter
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -65,13 +67,16 @@ def most_salient(story: Story, top: int) -> list[StoryEvent]:
     return [event for index, event in enumerate(story.events) if index in keep]
 
 
-def _sources_text(event: StoryEvent, words: DateWords) -> str:
-    count = event.salience
-    text = f"{count} source{'s' if count != 1 else ''}"
-    if event.conflicts:
-        dissent = sorted({_day_text(c.start, words) for c in event.conflicts if c.start})
-        text += f"; {len(event.conflicts)} other: {', '.join(dissent)}"
-    return text
+def _count(event: StoryEvent) -> str:
+    return f"{event.salience} source{'s' if event.salience != 1 else ''}"
+
+
+def _dissent(event: StoryEvent, words: DateWords) -> str:
+    """' (other date given: 25 Jun)' for a happening whose sources disagree, else ''."""
+    days = sorted({_day_text(c.start, words) for c in event.conflicts if c.start})
+    if not days:
+        return ""
+    return f" (other date given: {', '.join(days)})"
 
 
 def _day_text(stamp: str, words: DateWords) -> str:
@@ -86,7 +91,7 @@ def story_document(story: Story, chosen: list[StoryEvent], words: DateWords) -> 
     events = [
         Event(
             id=event.id,
-            text=f"{event.title} ({_sources_text(event, words)})",
+            text=event.title + _dissent(event, words),
             span=(0, 0),
             start=event.start,
             end=event.end,
@@ -262,6 +267,14 @@ def render_story(
         document = story_document(story, chosen, words)
         title = options.title if options.title is not None else (story.title or "Story")
         timeline = build_timeline(document, words, title)
+        counts = {event.id: _count(event) for event in chosen}
+        timeline = replace(  # the source count on the date line, which is never cut short
+            timeline,
+            items=tuple(
+                replace(item, when=f"{item.when} · {counts[item.event_id]}")
+                for item in timeline.items
+            ),
+        )
         meter = TextMeter()
         prepared = plan(timeline, options, meter)
         left_out = len(story.events) - len(chosen)
