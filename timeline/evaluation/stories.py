@@ -7,8 +7,10 @@ quote is an exact substring of its article's text and contains the time that dat
 - date F1: the K most salient distinct dates of the story (K = the reference's distinct dates)
   against the reference's dates. A story event's date is its day when its interval lies within
   one day, else its month or year when its value is one; a date's salience is the number of
-  distinct articles reporting an event on it (ties: more events, then the earlier date). This is
-  the date-selection metric of timeline summarisation research, at our dates' granularities.
+  distinct articles reporting an event on it that is not a saying (class REPORTING: "kata X,
+  Rabu" dates a statement, not the story), then with the sayings, then the number of events,
+  then the earlier date. This is the date-selection metric of timeline summarisation research,
+  at our dates' granularities.
 - event recall: an entry is found when a story event on its date (or inside its month or year,
   for a coarser entry) has a source whose span overlaps one of the entry's evidence quotes.
 - fragments: for each entry with evidence from two or more articles, the number of distinct
@@ -137,15 +139,19 @@ def score(story: Story, entries: list[Entry]) -> Scores:
     """The three measures of a story against reference entries already located in the texts."""
     reference_dates = sorted({e.date for e in entries})
     salience: dict[str, set[str]] = defaultdict(set)
+    told: dict[str, set[str]] = defaultdict(set)  # by events other than sayings
     counts: dict[str, int] = defaultdict(int)
     dates: list[str | None] = []
     for event in story.events:
         day = event_date(event)
         dates.append(day)
         if day is not None:
-            salience[day] |= {s.article for s in [*event.sources, *event.conflicts]}
+            articles = {s.article for s in [*event.sources, *event.conflicts]}
+            salience[day] |= articles
+            if event.event_class != "REPORTING":
+                told[day] |= articles
             counts[day] += 1
-    ranked = sorted(salience, key=lambda d: (-len(salience[d]), -counts[d], d))
+    ranked = sorted(salience, key=lambda d: (-len(told[d]), -len(salience[d]), -counts[d], d))
     chosen = sorted(ranked[: len(reference_dates)])
     hits = len(set(chosen) & set(reference_dates))
     precision = hits / len(chosen) if chosen else 0.0

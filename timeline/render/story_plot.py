@@ -57,10 +57,11 @@ def most_salient(story: Story, top: int) -> list[StoryEvent]:
             return 0.0
         return max(0.0, to_days(first) - to_days(end), to_days(start) - to_days(last))
 
-    def rank(index: int) -> tuple[int, int, float, int]:
+    def rank(index: int) -> tuple[int, bool, int, float, int]:
         event = story.events[index]
         told = len(event.sources) + len(event.conflicts)
-        return (-event.salience, -told, distance(event), index)
+        saying = event.event_class == "REPORTING"  # a statement's day is not the story's
+        return (-event.salience, saying, -told, distance(event), index)
 
     ranked = sorted(range(len(story.events)), key=rank)
     keep = set(ranked[:top])
