@@ -435,3 +435,31 @@ def test_the_same_file_twice_and_a_binary_file_are_reported(monkeypatch, capsys,
     assert lines[0].endswith("a.txt is given twice; read once")
     assert lines[1] == f"timeline: error: {binary} looks binary, not utf-8 text"
     assert [a.id for a in Story.model_validate_json(out).articles] == ["a.txt"]
+
+
+def test_a_day_of_sayings_ranks_below_a_day_of_happenings():
+    from timeline.evaluation.stories import Entry, Quote, score
+    from timeline.models.story import StoryEvent, StorySource
+
+    def event(day, kind, *articles):
+        return StoryEvent(
+            id="s",
+            title="t",
+            start=day,
+            end=day[:8] + f"{int(day[8:]) + 1:02d}",
+            value=day,
+            granularity="day",
+            salience=len(articles),
+            event_class=kind,
+            sources=[StorySource(article=a, event="e1", span=(0, 1), text="") for a in articles],
+        )
+
+    story = Story(
+        articles=[],
+        events=[
+            event("2025-06-21", "OCCURRENCE", "a", "b"),
+            event("2025-06-22", "REPORTING", "a", "b", "c"),
+        ],
+    )
+    scores = score(story, [Entry("2025-06-21", "", (Quote("a", (0, 1)),), ())])
+    assert scores.chosen_dates == ["2025-06-21"]
