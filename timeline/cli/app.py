@@ -205,9 +205,9 @@ def check(
 
 def _register_commands() -> None:
     """Each command that lives in its own module exposes `register(app)`."""
-    from timeline.cli import evaluate, extract, plot
+    from timeline.cli import evaluate, extract, plot, story
 
-    for module in (extract, evaluate, plot):
+    for module in (extract, evaluate, plot, story):
         module.register(app)
 
 

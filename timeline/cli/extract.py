@@ -366,8 +366,21 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def schema_command() -> None:
-    """Print the JSON Schema of `timeline extract` output (generated from the models)."""
+def schema_command(
+    what: Annotated[
+        str,
+        typer.Argument(help="document (extract's output, the default) or story (story's)."),
+    ] = "document",
+) -> None:
+    """Print the JSON Schema of `timeline extract` output, or with `story` of `timeline story`
+    output (generated from the models)."""
+    if what == "story":
+        from timeline.models.story import Story
+
+        typer.echo(json.dumps(Story.model_json_schema(), indent=2, ensure_ascii=False))
+        return
+    if what != "document":
+        raise UsageProblem(f"unknown schema {what!r}; choose document or story")
     from timeline.models.document import Document
 
     typer.echo(json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False))

@@ -133,6 +133,8 @@ class CorpusRecord:
     error: str | None = None
     size: int = 0
     genre: str | None = None  # 'news', 'narrative', 'social' or 'auto'; None: the command's
+    url: str | None = None
+    outlet: str | None = None
 
 
 def open_corpus(source: str) -> tuple[BinaryIO, int | None]:
@@ -214,7 +216,13 @@ def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusR
         title=title if isinstance(title, str) else None,
         size=size,
         genre=genre.strip() if isinstance(genre, str) and genre.strip() else None,
+        url=_optional_text(record.get("url")),
+        outlet=_optional_text(record.get("outlet")),
     )
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def is_jsonl(source: str) -> bool:

@@ -21,6 +21,7 @@ from timeline.languages.happenings import compile_clauses, compile_predicates
 from timeline.languages.language import Grammar, Language
 from timeline.languages.numbers import compile_numbers
 from timeline.languages.rules import compile_rules, parse_example
+from timeline.languages.stories import compile_stories
 from timeline.languages.vocabulary import compile_vocabulary
 
 _PACKAGE = "timeline.languages"
@@ -155,4 +156,5 @@ def compile_language(data: dict[str, Any], source: str, profiles: tuple[str, ...
         predicates=compile_predicates(data.get("predicates", {})),
         profiles=profiles,
         genre_words=compile_genre_words(data.get("genre", {}), source),
+        stories=compile_stories(data.get("stories", {}), meta["code"], source),
     )
