@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import FIXTURES, run_in_process
 from timeline.models.story import Story, StoryArticle
 from timeline.pipeline.document import extract_document
-from timeline.stories.build import ArticleInput, build_story
+from timeline.stories.build import ArticleInput, build_story, told_events
 
 BUNDLE = FIXTURES / "stories" / "gunung-salak-hiker"
 CONFLICT = FIXTURES / "stories" / "conflict" / "articles.jsonl"
@@ -127,7 +127,9 @@ def test_a_source_a_day_off_is_a_conflict_of_the_happening_never_dropped():
     assert {s.article for s in event.sources} == {"a", "b", "d"}
 
 
-def test_every_article_event_is_in_exactly_one_place():
+def test_every_article_report_is_in_exactly_one_place():
+    """Each report (the events one sentence dates alike) is a source exactly once, and every
+    article event lies inside the span of its sentence's report."""
     story = Story.model_validate_json(_run_story(BUNDLE / "articles.jsonl")[1])
     seen = []
     for event in story.events:
@@ -136,10 +138,18 @@ def test_every_article_event_is_in_exactly_one_place():
         seen += [(s.article, s.event) for s in happening.sources]
     assert len(seen) == len(set(seen))
     total = 0
-    for line in (BUNDLE / "articles.jsonl").read_text(encoding="utf-8").splitlines():
-        record = json.loads(line)
+    for article in story.articles:
+        record = next(
+            json.loads(line)
+            for line in (BUNDLE / "articles.jsonl").read_text(encoding="utf-8").splitlines()
+            if json.loads(line)["id"] == article.id
+        )
         doc = extract_document(record["text"], record["published"], record["lang"])
-        total += len(doc.events) + len(doc.undated_events)
+        reports = told_events(doc)
+        total += len(reports)
+        assert {(article.id, event.id) for event, _ in reports} <= set(seen)
+        for event in [*doc.events, *doc.undated_events]:
+            assert any(b <= event.span[0] and event.span[1] <= e for _, (b, e) in reports)
     assert len(seen) == total
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from timeline.languages.stemmers import UnknownStemmer, stemmer_named
 
 from timeline import languages
 from timeline.grammar.patterns import GrammarError
+from timeline.languages.stemmers import UnknownStemmer, stemmer_named
 from timeline.languages.stories import compile_stories
 from timeline.stories.times import agreed_box, compatible, make_box
 from timeline.stories.words import blank, name_candidates, reader, tokens

@@ -105,7 +105,9 @@ def plot_command(
     ] = None,
     top: Annotated[
         int | None,
-        typer.Option(min=1, help="A story JSON: draw its N most reported happenings [12]."),
+        typer.Option(
+            min=1, metavar="N", help="A story JSON: draw its N most reported happenings [12]."
+        ),
     ] = None,
 ) -> None:
     """Plot the events of an article on a time axis: points, periods, vague times, publication.

@@ -14,9 +14,11 @@ quote is an exact substring of its article's text and contains the time that dat
 - event recall: an entry is found when a story event on its date (or inside its month or year,
   for a coarser entry) has a source whose span overlaps one of the entry's evidence quotes.
 - fragments: for each entry with evidence from two or more articles, the number of distinct
-  story happenings (dated or undated) that carry any of its quotes, as a source or a conflict
-  (conflict quotes included); the mean over those entries carried at all. 1.0: every report of a
-  happening was merged into one event.
+  dated story events that carry a report of it: a source or conflict overlapping an evidence
+  quote on the entry's date, or a conflict quote on that quote's date; the mean over those
+  entries carried at all. 1.0: every report of a happening was merged into one event. Undated
+  events and events on other dates are not counted: a sentence that also mentions an earlier
+  happening is that happening's report, not a fragment of this one.
 """
 
 from __future__ import annotations
@@ -45,6 +47,7 @@ class ReferenceError(ValueError):
 class Quote:
     article: str  # the story's article id
     span: tuple[int, int]
+    date: str | None = None  # a conflict quote's own date
 
 
 @dataclass(frozen=True)
@@ -135,6 +138,20 @@ def _overlaps(source: StorySource, quotes: tuple[Quote, ...]) -> bool:
     )
 
 
+def _carries(event: StoryEvent, day: str, entry: Entry) -> bool:
+    """Whether a dated story event carries a report of an entry's happening: one of its
+    sources or conflicts overlaps an evidence quote and the event is on the entry's date, or
+    overlaps a conflict quote and is on that quote's date (or the entry's)."""
+    reports = [*event.sources, *event.conflicts]
+    if _within(day, entry.date) and any(_overlaps(s, entry.evidence) for s in reports):
+        return True
+    return any(
+        (_within(day, entry.date) or (q.date is not None and _within(day, q.date)))
+        and any(_overlaps(s, (q,)) for s in reports)
+        for q in entry.conflicts
+    )
+
+
 def score(story: Story, entries: list[Entry]) -> Scores:
     """The three measures of a story against reference entries already located in the texts."""
     reference_dates = sorted({e.date for e in entries})
@@ -159,8 +176,6 @@ def score(story: Story, entries: list[Entry]) -> Scores:
     f1 = 2 * precision * recall_dates / (precision + recall_dates) if hits else 0.0
 
     outcomes: list[EntryOutcome] = []
-    happenings: list[list[StorySource]] = [[*e.sources, *e.conflicts] for e in story.events]
-    happenings += [u.sources for u in story.undated]
     for entry in entries:
         found = any(
             day is not None
@@ -168,8 +183,11 @@ def score(story: Story, entries: list[Entry]) -> Scores:
             and any(_overlaps(s, entry.evidence) for s in event.sources)
             for event, day in zip(story.events, dates, strict=True)
         )
-        quotes = entry.evidence + entry.conflicts
-        carriers = sum(1 for h in happenings if any(_overlaps(s, quotes) for s in h))
+        carriers = sum(
+            1
+            for event, day in zip(story.events, dates, strict=True)
+            if day is not None and _carries(event, day, entry)
+        )
         outcomes.append(
             EntryOutcome(entry.date, entry.summary, found, carriers, len(entry.articles))
         )
@@ -285,7 +303,14 @@ def locate(raw: list[dict[str, Any]], texts: dict[str, str], path: str) -> list[
                 raise ReferenceError(
                     f"{path}: entry {number}: quote not found in {article}: {item['quote'][:60]!r}"
                 )
-            found.append(Quote(article, (begin, begin + len(item["quote"]))))
+            date = item.get("date")
+            found.append(
+                Quote(
+                    article,
+                    (begin, begin + len(item["quote"])),
+                    date if isinstance(date, str) else None,
+                )
+            )
         return tuple(found)
 
     return [

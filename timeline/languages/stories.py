@@ -24,7 +24,9 @@ _STEMMER = re.compile(r"[a-z][a-z0-9_-]{0,30}(?::[a-z][a-z0-9_-]{0,30})?")
 class StoryWords:
     """The `[stories]` section compiled (words lowercased)."""
 
-    stemmer: str = "none"  # a name in timeline/languages/stemmers.py: 'sastrawi', 'snowball:english'
+    stemmer: str = (
+        "none"  # a name in timeline/languages/stemmers.py: 'sastrawi', 'snowball:english'
+    )
     stopwords: frozenset[str] = frozenset()
     lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> base word
     actions: dict[str, str] = field(default_factory=dict)  # what happens -> word of `concepts_in`

@@ -65,13 +65,14 @@ def stamp_minutes(text: str) -> int | None:
 
 def box_of(event: Event, document: Document) -> Box | None:
     """The box of an article event, or None when the article does not date it on the calendar
-    (undated, a vague past without an interval, or dated only relative to an undated event).
+    (undated, a vague past without an interval, dated only relative to an undated event, or
+    only inherited from the article's story time).
 
     A 'since' or 'until' event runs up to (or from) the publication date; the happening itself
     is at its dating time ('terpisah sejak Sabtu (21/6) sore' happened on Saturday afternoon).
     """
-    if event.relation in ("after", "before"):
-        return None
+    if event.relation in ("after", "before") or event.inherited:
+        return None  # dated only from another happening, or only from the story's time
     start, end = event.start, event.end
     value, kind, granularity = event.value, event.type, event.granularity
     approximate = event.approximate
