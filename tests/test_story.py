@@ -215,7 +215,7 @@ def test_bad_records_are_reported_one_line_each_and_exit_1(monkeypatch, capsys, 
                 good,
                 "not json",
                 '{"id": "x", "published": "2025-06-22"}',
-                '{"id": "y", "text": "Banjir pada Senin (23/6)."}',
+                '{"id": "y", "text": "Banjir melanda Demak."}',
                 '{"id": "z", "text": "Banjir.", "published": "22 Juni 2025"}',
                 '{"id": "w", "text": "Banjir.", "published": "2025-06-22", "lang": "xx"}',
                 good,
@@ -225,7 +225,7 @@ def test_bad_records_are_reported_one_line_each_and_exit_1(monkeypatch, capsys, 
         encoding="utf-8",
     )
     text_file = tmp_path / "undated.txt"
-    text_file.write_text("Banjir melanda Demak pada Minggu (17/3/2024).", encoding="utf-8")
+    text_file.write_text("Banjir melanda Demak.", encoding="utf-8")
     out_file = tmp_path / "story.json"
     code, _out, err = run_in_process(
         monkeypatch, capsys, "story", str(corpus), str(text_file), "-o", str(out_file)
@@ -245,6 +245,23 @@ def test_bad_records_are_reported_one_line_each_and_exit_1(monkeypatch, capsys, 
     assert [a.id for a in story.articles] == ["01-warta-nusa"]
     assert len(story.errors) == 7
     assert "Traceback" not in err
+
+
+def test_an_article_without_a_date_is_dated_from_its_own_dates(monkeypatch, capsys, tmp_path):
+    """As in `extract`: no 'published' and no --published, but the text names a full date."""
+    corpus = tmp_path / "undated.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "u", "text": "Banjir melanda Demak pada Minggu (17/3/2024) malam."})
+        + "\n",
+        encoding="utf-8",
+    )
+    out_file = tmp_path / "story.json"
+    code, _out, err = run_in_process(monkeypatch, capsys, "story", str(corpus), "-o", str(out_file))
+    assert code == 0, err
+    story = Story.model_validate_json(out_file.read_text(encoding="utf-8"))
+    assert story.articles[0].published == "2024-03-17"
+    assert story.articles[0].published_source == "estimated"
+    assert story.events[0].start.startswith("2024-03-17")
 
 
 @pytest.mark.parametrize(
@@ -310,6 +327,32 @@ def test_eval_story_on_the_bundle(monkeypatch, capsys, tmp_path):
     assert scores["event_recall"] >= 0.9
     assert scores["fragments"] <= 1.5
     assert scores["entries"] == 17
+
+
+def test_eval_story_counts_quotes_of_a_left_out_article_as_not_found(monkeypatch, capsys, tmp_path):
+    """An article the story could not use is the story's loss, not a broken reference."""
+    corpus = tmp_path / "articles.jsonl"
+    records = [json.loads(line) for line in (BUNDLE / "articles.jsonl").read_text().splitlines()]
+    for record in records:
+        if record["id"] == "06-jakarta-ledger":
+            del record["text"]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    story_file = tmp_path / "story.json"
+    code, _, _ = run_in_process(monkeypatch, capsys, "story", str(corpus), "-o", str(story_file))
+    assert code == 1
+    code, out, err = run_in_process(
+        monkeypatch, capsys, "eval-story", str(story_file), str(BUNDLE / "reference.json"), "--json"
+    )
+    assert code == 0, err
+    scores = json.loads(out)
+    assert scores["left_out_articles"] == ["06-jakarta-ledger"]
+    assert scores["entries"] == 17
+    reference = json.loads((BUNDLE / "reference.json").read_text(encoding="utf-8"))
+    only_there = sum(
+        1 for e in reference if {q["article"] for q in e["evidence"]} == {"06-jakarta-ledger"}
+    )
+    assert only_there >= 1
+    assert scores["entries_found"] <= 17 - only_there
 
 
 def test_eval_story_with_the_inputs_given_and_a_changed_text(monkeypatch, capsys, tmp_path):

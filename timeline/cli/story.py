@@ -66,7 +66,9 @@ def story_command(
     happening once, at its date, with the articles that report it and the dates they dispute.
 
     --published dates the inputs that carry no date of their own (plain text files); records
-    and HTML pages keep theirs. An input or record that cannot be used is one error line on
+    and HTML pages keep theirs. Without either, an article's date is estimated from the dates
+    it names, as `timeline extract` does (the story's `articles[].published_source` says
+    'estimated'). An input or record that cannot be used is one error line on
     stderr and an entry in the story's `errors`; the story is still written, and the exit code
     is 1.
     """

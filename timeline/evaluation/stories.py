@@ -84,6 +84,7 @@ class Scores:
     fragments: float | None
     fragment_entries: int
     outcomes: list[EntryOutcome] = field(default_factory=list)
+    left_out: list[str] = field(default_factory=list)  # quoted articles the story could not use
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -97,6 +98,7 @@ class Scores:
             "entries": self.entries,
             "fragments": None if self.fragments is None else round(self.fragments, 4),
             "fragment_entries": self.fragment_entries,
+            "left_out_articles": self.left_out,
             "outcomes": [vars(o) for o in self.outcomes],
         }
 
@@ -280,8 +282,19 @@ def _story_id(reference_id: str, ids: dict[str, str]) -> str | None:
     return ids.get(reference_id) or ids.get(reference_id.split(".")[0])
 
 
-def locate(raw: list[dict[str, Any]], texts: dict[str, str], path: str) -> list[Entry]:
-    """The reference entries with each quote's span in the story's article texts."""
+def locate(
+    raw: list[dict[str, Any]],
+    texts: dict[str, str],
+    path: str,
+    left_out: set[str] | None = None,
+    dropped: set[str] | None = None,
+) -> list[Entry]:
+    """The reference entries with each quote's span in the story's article texts. A quote from an
+    article the story names among its errors (`left_out`: it could not be read or dated) is
+    dropped, its article added to `dropped`: the story had no way to report it, and the entry
+    counts against the story when no other quote is left (an error the measure should see, not
+    a broken reference)."""
+    left_out = left_out or set()
     ids: dict[str, str] = {}
     for article_id in texts:
         ids.setdefault(article_id.split(".")[0], article_id)
@@ -294,6 +307,10 @@ def locate(raw: list[dict[str, Any]], texts: dict[str, str], path: str) -> list[
             if not isinstance(item, dict) or not isinstance(item.get("quote"), str):
                 raise ReferenceError(f"{path}: entry {number}: evidence needs article and quote", 2)
             article = _story_id(str(item.get("article")), ids)
+            if article is None and str(item.get("article")) in left_out:
+                if dropped is not None:
+                    dropped.add(str(item.get("article")))
+                continue
             if article is None:
                 raise ReferenceError(
                     f"{path}: entry {number}: article {item.get('article')!r} is not in the story"
@@ -328,7 +345,11 @@ def evaluate_story(story_path: str, reference_path: str, inputs: list[str] | Non
     story = load_story(story_path)
     raw = load_reference(reference_path)
     texts = article_texts(story, inputs)
-    return score(story, locate(raw, texts, reference_path))
+    left_out = {e.id for e in story.errors if e.id is not None}
+    dropped: set[str] = set()
+    scores = score(story, locate(raw, texts, reference_path, left_out, dropped))
+    scores.left_out = sorted(dropped)
+    return scores
 
 
 def format_scores(scores: Scores, verbose: bool = False) -> str:
@@ -345,6 +366,11 @@ def format_scores(scores: Scores, verbose: bool = False) -> str:
     if missed or extra:
         lines.append(f"dates missed    {' '.join(missed) or '-'}")
         lines.append(f"dates extra     {' '.join(extra) or '-'}")
+    if scores.left_out:
+        lines.append(
+            f"left out        {' '.join(scores.left_out)} (in the story's errors: their quotes "
+            "count as not found)"
+        )
     if verbose:
         for o in scores.outcomes:
             mark = "found " if o.found else "MISSED"

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from timeline.models.kinds import EventClass, TimexType
+from timeline.models.kinds import EventClass, PublishedSource, TimexType
 
 STORY_SCHEMA_VERSION = "1"
 """Version of the story JSON; it grows (new keys), never renames."""
@@ -28,6 +28,11 @@ class StoryArticle(BaseModel):
     url: str | None = None
     outlet: str | None = Field(None, description="The record's `outlet`, when it names one.")
     published: str = Field(description="Publication date YYYY-MM-DD: the article's reference.")
+    published_source: PublishedSource | None = Field(
+        None,
+        description="Where the date came from, as in `timeline extract` ('estimated': the "
+        "record or file gave none, and it was worked out from the article's own dates).",
+    )
     lang: str
     input: str = Field(description="Where it was read: the INPUT path as given ('-': stdin).")
     line: int | None = Field(None, description="The line of a JSONL corpus it came from.")

@@ -6,7 +6,9 @@ publication date, a file in the wrong encoding, an id already taken) becomes a S
 the command prints and keeps in the story JSON; the others go on.
 
 Dates: a JSONL record's `published`, an HTML page's metadata; `published` (the command line's
---published) dates the inputs that carry no date of their own, such as plain text files.
+--published) dates the inputs that carry no date of their own, such as plain text files; an
+article with neither is dated from its own dates as `timeline extract` does (ingest/
+published_estimate.py), and is an error only when it gives none.
 Ids: a record's `id` (else `<corpus file name>:<line>`), a file's name (else, when two files
 share a name, the path as given).
 """
@@ -49,6 +51,7 @@ class StoryText:
             url=self.url,
             outlet=self.outlet,
             published=document.published,
+            published_source=document.published_source,
             lang=document.lang,
             input=self.input,
             line=self.line,
@@ -191,12 +194,8 @@ def _read_corpus(
 def extract_story_text(text: StoryText, lang: str, genre: Genre = NEWS) -> Document | str:
     """The Document of one article, or the one-line reason it has none (as an error entry)."""
     from timeline.languages import UnknownLanguage
-    from timeline.pipeline.document import extract_document
+    from timeline.pipeline.document import NoPublicationDate, extract_document
 
-    if text.published is None:
-        if text.line is not None:
-            return "no 'published' date (YYYY-MM-DD) and no --published"
-        return "no publication date: give --published YYYY-MM-DD (the tool never assumes today)"
     own_lang = text.lang if text.lang and text.lang != "auto" else None
     lang_source: LangSource = "jsonl" if own_lang and text.line is not None else "cli"
     try:
@@ -206,10 +205,14 @@ def extract_story_text(text: StoryText, lang: str, genre: Genre = NEWS) -> Docum
             own_lang or lang,
             doc_id=text.id,
             title=text.title,
-            published_source=text.published_source,
+            published_source=text.published_source if text.published else "estimated",
             lang_source=lang_source,
             genre=genre,
         )
+    except NoPublicationDate as exc:  # no date given, and the text supports no estimate
+        if text.line is not None:
+            return f"no 'published' date (YYYY-MM-DD), no --published, and {exc}"
+        return f"no publication date (give --published YYYY-MM-DD), and {exc}"
     except UnknownLanguage as exc:
         return str(exc)
     except Exception as exc:  # a bug must not cost the rest of the story
