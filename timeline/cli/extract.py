@@ -75,7 +75,8 @@ def extract_command(
             "--jobs",
             "-j",
             min=0,
-            help="Worker processes for a .jsonl corpus (0: one per CPU). Same output as 1.",
+            help="Worker processes for a .jsonl corpus (0: one per CPU; at most the CPUs "
+            "available). Same output as 1.",
         ),
     ] = 1,
 ) -> None:
@@ -84,6 +85,7 @@ def extract_command(
     An HTML page needs no --published when its metadata gives the publication date; --published
     always wins, and the output says where the date came from (published_source).
     """
+    from timeline.cli.interrupt import report_interrupt
     from timeline.ingest.readers import InputError, check_encoding, is_jsonl
 
     if format not in FORMATS:
@@ -102,11 +104,34 @@ def extract_command(
             )
         _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs))
         return
-    _extract_article(input, reference, lang, format, output, encoding)
+    try:
+        _extract_article(input, reference, lang, format, output, encoding)
+    except KeyboardInterrupt:
+        report_interrupt(0, 1)
 
 
 def _job_count(jobs: int) -> int:
-    return jobs if jobs > 0 else (os.cpu_count() or 1)
+    """Worker processes for --jobs: 0 for one per CPU, never more than the CPUs this process
+    may run on (more only adds memory and switching; said in one line)."""
+    available = available_cpus()
+    if jobs == 0:
+        return available
+    if jobs > available:
+        cpus = f"{available} CPU" + ("" if available == 1 else "s")
+        typer.echo(
+            f"timeline: --jobs {jobs} is more than the {cpus} available; using {available}",
+            err=True,
+        )
+        return available
+    return jobs
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask where the platform has one (a container or
+    `taskset` may allow fewer than the machine has), else the machine's count."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _input_failure(exc: InputError) -> NoReturn:
@@ -205,6 +230,7 @@ def _extract_corpus(
     jobs: int,
 ) -> None:
     """Stream a corpus record by record; failed records are error entries, then exit 1."""
+    from timeline.cli.interrupt import report_interrupt
     from timeline.engines.corpus import process_corpus
     from timeline.ingest.readers import DEFAULT_ENCODING, InputError, open_corpus
 
@@ -229,12 +255,16 @@ def _extract_corpus(
             stream=stream,
         )
         counted = _Counter(chunks)
-        if format == "jsonl":
-            _emit(counted, output)
-        elif format == "csv":
-            _emit(_with_csv_header(counted), output)
-        else:
-            _emit(_as_array(counted), output)
+        try:
+            if format == "jsonl":
+                _emit(counted, output)
+            elif format == "csv":
+                _emit(_with_csv_header(counted), output)
+            else:
+                _emit(_as_array(counted), output)
+        except KeyboardInterrupt:
+            chunks.close()  # stops the workers before the line is printed
+            report_interrupt(counted.count, _count_records(source))
         total = counted.count
     if failed:
         lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
@@ -244,6 +274,26 @@ def _extract_corpus(
             err=True,
         )
         raise typer.Exit(1)
+
+
+def _count_records(source: str) -> int | None:
+    """The records (non-blank lines) of a corpus file, for an interrupt's message; None for
+    standard input, or when counting would take more than a moment."""
+    import time
+
+    if source == "-":
+        return None
+    deadline = time.monotonic() + 2.0
+    total = 0
+    try:
+        with open(source, "rb") as stream:
+            for number, raw in enumerate(stream):
+                total += bool(raw.strip())
+                if number % 65536 == 0 and time.monotonic() > deadline:
+                    return None
+    except OSError:
+        return None
+    return total
 
 
 class _Counter:
