@@ -44,11 +44,14 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_command(
-    input: Annotated[
-        str,
+    inputs: Annotated[
+        list[str],
         typer.Argument(
+            metavar="INPUT...",
             help="A text file, an HTML page (.html/.htm), '-' for standard input, "
-            "or a .jsonl corpus (one JSON object per line with text, published, id, lang)."
+            "or a .jsonl corpus (one JSON object per line with text, published, id, lang). "
+            "Corpora may be gzip (.jsonl.gz), folders of corpora, quoted glob patterns, or "
+            "fsspec URLs; several of them write one file each into -o OUT_DIR/.",
         ),
     ],
     published: PublishedOption = None,
@@ -63,30 +66,36 @@ def extract_command(
     ] = "json",
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+        typer.Option(
+            "--output",
+            "-o",
+            help="Write here (atomically) instead of stdout; a folder for several corpora.",
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
         typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
     ] = None,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
             min=0,
-            help="Worker processes for a .jsonl corpus (0: one per CPU; at most the CPUs "
-            "available). Same output as 1.",
+            help="Worker processes for corpora (0: one per CPU; at most the CPUs available) "
+            "[default: 1]. Same output as 1.",
         ),
-    ] = 1,
+    ] = None,
 ) -> None:
     """Find every temporal expression in an article, resolve it, and list the events it dates.
 
     An HTML page needs no --published when its metadata gives the publication date; --published
     always wins, and the output says where the date came from (published_source).
     """
+    from timeline.cli.batch import extract_to_folder, wants_folder
     from timeline.cli.interrupt import report_interrupt
-    from timeline.ingest.readers import InputError, check_encoding, is_jsonl
+    from timeline.ingest.readers import DEFAULT_ENCODING, InputError, check_encoding
+    from timeline.ingest.sources import is_corpus_name
 
     if format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
@@ -97,7 +106,13 @@ def extract_command(
             check_encoding(encoding)
         except InputError as exc:
             _input_failure(exc)
-    if is_jsonl(input):
+    if wants_folder(inputs, output):
+        extract_to_folder(
+            inputs, reference, lang, format, output, encoding or DEFAULT_ENCODING, _job_count(jobs)
+        )
+        return
+    input = inputs[0]
+    if is_corpus_name(input):
         if format in SINGLE_DOCUMENT_FORMATS:
             raise UsageProblem(
                 f"--format {format} describes one document; for a corpus use json, jsonl or csv"
@@ -110,10 +125,12 @@ def extract_command(
         report_interrupt(0, 1)
 
 
-def _job_count(jobs: int) -> int:
-    """Worker processes for --jobs: 0 for one per CPU, never more than the CPUs this process
-    may run on (more only adds memory and switching; said in one line)."""
+def _job_count(jobs: int | None) -> int:
+    """Worker processes for --jobs: 1 by default, 0 for one per CPU, never more than the CPUs
+    this process may run on (more only adds memory and switching; said in one line)."""
     available = available_cpus()
+    if jobs is None:
+        return 1
     if jobs == 0:
         return available
     if jobs > available:
@@ -232,12 +249,13 @@ def _extract_corpus(
     """Stream a corpus record by record; failed records are error entries, then exit 1."""
     from timeline.cli.interrupt import report_interrupt
     from timeline.engines.corpus import process_corpus
-    from timeline.ingest.readers import DEFAULT_ENCODING, InputError, open_corpus
+    from timeline.ingest.readers import DEFAULT_ENCODING, InputError
+    from timeline.ingest.sources import count_single, open_single
 
     failed: list[int] = []
     total = 0
     try:
-        stream, size = open_corpus(source)
+        stream, size = open_single(source)
     except InputError as exc:
         _input_failure(exc)
     closing = contextlib.nullcontext() if source == "-" else stream
@@ -264,7 +282,7 @@ def _extract_corpus(
                 _emit(_as_array(counted), output)
         except KeyboardInterrupt:
             chunks.close()  # stops the workers before the line is printed
-            report_interrupt(counted.count, _count_records(source))
+            report_interrupt(counted.count, count_single(source))
         total = counted.count
     if failed:
         lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
@@ -274,26 +292,6 @@ def _extract_corpus(
             err=True,
         )
         raise typer.Exit(1)
-
-
-def _count_records(source: str) -> int | None:
-    """The records (non-blank lines) of a corpus file, for an interrupt's message; None for
-    standard input, or when counting would take more than a moment."""
-    import time
-
-    if source == "-":
-        return None
-    deadline = time.monotonic() + 2.0
-    total = 0
-    try:
-        with open(source, "rb") as stream:
-            for number, raw in enumerate(stream):
-                total += bool(raw.strip())
-                if number % 65536 == 0 and time.monotonic() > deadline:
-                    return None
-    except OSError:
-        return None
-    return total
 
 
 class _Counter:
