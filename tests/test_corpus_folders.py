@@ -1,5 +1,6 @@
 """Several corpora in, one JSONL file per corpus out: folders, globs, gzip, fsspec URLs, the
-checks on what the user named, and the same bytes whatever runs it."""
+checks on what the user named, and the same bytes whatever runs it (without Dask here; the Dask
+runs are in test_dask.py)."""
 
 from __future__ import annotations
 
@@ -209,6 +210,7 @@ USAGE_ERRORS = [
     (["-", "{in}/alpha.jsonl", "-f", "jsonl", "-o", "{tmp}/o"], "standard input ('-')"),
     (["nosuchfs://x/a.jsonl", "-f", "jsonl", "-o", "{tmp}/o"], "cannot read nosuchfs://x/a.jsonl"),
     (["{in}", "-f", "jsonl", "-o", "memory://out/"], "must be on the local disk"),
+    (["{in}", "-f", "jsonl", "-o", "{tmp}/o", "--dask", "nowhere"], "give a scheduler address"),
 ]
 
 

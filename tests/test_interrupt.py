@@ -101,3 +101,13 @@ def test_interrupt_to_standard_output_leaves_only_complete_lines(corpus, tmp_pat
     assert out.endswith(b"\n")
     ids = [json.loads(line)["id"] for line in out.splitlines()]
     assert ids == [json.loads(line)["id"] for line in corpus.read_text().splitlines()[: len(ids)]]
+
+
+def test_interrupt_a_local_dask_cluster(corpus, tmp_path):
+    pytest.importorskip("distributed")
+    folder = tmp_path / "out"
+    args = [str(corpus), "-f", "jsonl", "--dask", "local", "--jobs", "2", "-o", f"{folder}/"]
+    code, err, _ = _interrupt(args, tmp_path, lambda: _started(folder, ".big.jsonl.*.tmp"))
+    assert code == 130
+    assert INTERRUPTED.fullmatch(err), err
+    assert list(folder.iterdir()) == []

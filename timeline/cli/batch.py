@@ -1,16 +1,18 @@
-"""`timeline extract INPUT... --format jsonl -o OUT_DIR/ [--jobs N]`.
+"""`timeline extract INPUT... --format jsonl -o OUT_DIR/ [--jobs N] [--dask ADDRESS]`.
 
 Several corpora (files, folders, globs; plain or gzip; local or any fsspec URL) each become one
-JSONL file of the same name in OUT_DIR, in one process or a pool of `--jobs` workers: the same
-bytes whichever runs it (timeline.engines.batch). Standard error gets a line
+JSONL file of the same name in OUT_DIR, in one process, a pool of `--jobs` workers, or on a Dask
+cluster: the same bytes whichever runs it (timeline.engines.batch). Standard error gets a line
 for each file with failed records and one summary line; the exit code is 1 when any record
 failed. Ctrl-C stops everything within moments: one line, exit 130, no temporary file left.
 """
 
 from __future__ import annotations
 
+import contextlib
+import re
 import time
-from collections.abc import Generator, Iterable
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,23 +23,26 @@ from timeline.cli.interrupt import report_interrupt
 from timeline.cli.options import UsageProblem
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from timeline.engines.batch import BatchResult
     from timeline.engines.corpus import Outcome
     from timeline.ingest.readers import CorpusRecord
 
+_ADDRESS = re.compile(r"([a-z][a-z0-9+.-]*://)?[^\s/:]+:[0-9]{1,5}", re.IGNORECASE)
 LISTED_FILES = 10
 """Files with failed records named on standard error before the rest are only counted."""
 
 
-def wants_folder(inputs: list[str], output: str | None) -> bool:
+def wants_folder(inputs: list[str], output: str | None, dask: str | None) -> bool:
     """Whether this run writes one file per input into a folder rather than one output.
 
-    So it does with several INPUTs, a folder or a glob, or a single corpus whose -o is a folder
-    (an existing one, or a path ending in '/').
+    So it does with several INPUTs, a folder or a glob, --dask, or a single corpus whose -o is
+    a folder (an existing one, or a path ending in '/').
     """
     from timeline.ingest.sources import is_corpus_name, names_several
 
-    if len(inputs) > 1 or names_several(inputs[0]):
+    if dask is not None or len(inputs) > 1 or names_several(inputs[0]):
         return True
     if output is None or output == "-" or not is_corpus_name(inputs[0]):
         return False
@@ -52,6 +57,7 @@ def extract_to_folder(
     output: str | None,
     encoding: str,
     jobs: int,
+    dask: str | None,
 ) -> None:
     """Check everything the user named, then run; see the module docstring."""
     from timeline.cli.extract import _input_failure
@@ -70,8 +76,10 @@ def extract_to_folder(
         )
     if output is None or output == "-":
         raise UsageProblem(
-            "several corpora (or a folder, a glob) write one file each: give -o OUT_DIR/"
+            "several corpora (or a folder, a glob, --dask) write one file each: give -o OUT_DIR/"
         )
+    if dask is not None:
+        _check_address(dask)
     folder = _output_folder(output)
     try:
         result = plan_outputs(files, folder)
@@ -80,7 +88,7 @@ def extract_to_folder(
     _create(folder, output)
     started = time.monotonic()
     try:
-        _run(result, published, lang, encoding, jobs)
+        _run(result, published, lang, encoding, jobs, dask)
     except KeyboardInterrupt:
         from timeline.ingest.sources import count_records
 
@@ -106,27 +114,72 @@ def _create(folder: Path, output: str) -> None:
         raise UsageProblem(f"cannot write {output}: {exc.strerror or exc}") from None
 
 
+def _check_address(address: str) -> None:
+    """A usable --dask value, and the dask extra installed to use it."""
+    import importlib.util
+
+    if address != "local" and not _ADDRESS.fullmatch(address):
+        raise UsageProblem(
+            f"--dask {address!r}: give a scheduler address (tcp://host:8786) or 'local'"
+        )
+    if importlib.util.find_spec("distributed") is None:
+        raise UsageProblem("--dask needs the dask extra: pip install 'timeline[dask]'")
+
+
 def _run(
     result: BatchResult,
     published: date | None,
     lang: str,
     encoding: str,
     jobs: int,
+    dask: str | None,
 ) -> None:
-    """Run every file through one pool, with a progress bar on a terminal."""
+    """Run every file through one pool or one cluster, with a progress bar on a terminal."""
     from timeline.cli.extract import _ProgressBar
     from timeline.engines.batch import run_batch
 
     sizes = [entry.file.size for entry in result.files]
     total = None if None in sizes else sum(size or 0 for size in sizes)
     with _ProgressBar(total) as (advance, start):
-        from timeline.engines.corpus import process_records
+        if dask is None:
+            from timeline.engines.corpus import process_records
 
-        def local(records: Iterable[CorpusRecord]) -> Generator[Outcome, None, None]:
-            # The bar's thread starts once the pool has forked its workers.
-            return process_records(records, published, lang, "jsonl", jobs, on_start=start)
+            def local(records: Iterable[CorpusRecord]) -> Generator[Outcome, None, None]:
+                # The bar's thread starts once the pool has forked its workers.
+                return process_records(records, published, lang, "jsonl", jobs, on_start=start)
 
-        run_batch(result, local, encoding, advance)
+            run_batch(result, local, encoding, advance)
+            return
+        from timeline.engines.dask import DaskRunError, dask_outcomes
+
+        with _cluster(dask, jobs) as client:
+            if start is not None:
+                start()
+
+            def on_cluster(records: Iterable[CorpusRecord]) -> Generator[Outcome, None, None]:
+                return dask_outcomes(client, records, published, lang)
+
+            try:
+                run_batch(result, on_cluster, encoding, advance)
+            except DaskRunError as exc:
+                typer.echo(f"timeline: error: {exc}", err=True)
+                raise typer.Exit(1) from None
+
+
+@contextlib.contextmanager
+def _cluster(address: str, jobs: int) -> Iterator[Client]:
+    """A client of the scheduler at `address`, or of a LocalCluster ('local') of `jobs` workers."""
+    from timeline.engines.dask import dask_client
+
+    with contextlib.ExitStack() as stack:
+        try:
+            client = stack.enter_context(dask_client(address, jobs))
+        except (OSError, TimeoutError) as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if address == "local":
+                raise UsageProblem(f"could not start a local Dask cluster: {reason}") from None
+            raise UsageProblem(f"cannot reach the Dask scheduler at {address}: {reason}") from None
+        yield client
 
 
 def _summarise(result: BatchResult, seconds: float) -> None:

@@ -86,6 +86,15 @@ def extract_command(
             "[default: 1]. Same output as 1.",
         ),
     ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run corpora on a Dask cluster: a scheduler address (tcp://host:8786), or "
+            "'local' for a LocalCluster of --jobs workers. Needs the dask extra.",
+        ),
+    ] = None,
 ) -> None:
     """Find every temporal expression in an article, resolve it, and list the events it dates.
 
@@ -106,9 +115,14 @@ def extract_command(
             check_encoding(encoding)
         except InputError as exc:
             _input_failure(exc)
-    if wants_folder(inputs, output):
+    if dask is not None and dask != "local" and jobs is not None:
+        raise UsageProblem(
+            f"--jobs sets the workers of --dask local; the scheduler at {dask} has its own"
+        )
+    if wants_folder(inputs, output, dask):
+        workers = 1 if dask is not None and dask != "local" else _job_count(jobs)
         extract_to_folder(
-            inputs, reference, lang, format, output, encoding or DEFAULT_ENCODING, _job_count(jobs)
+            inputs, reference, lang, format, output, encoding or DEFAULT_ENCODING, workers, dask
         )
         return
     input = inputs[0]

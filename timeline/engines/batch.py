@@ -1,10 +1,11 @@
 """Many corpus files in, one JSONL file per input out, through any record engine.
 
 The engine is whatever turns records into outcomes in input order: `process_records` (this
-process or a pool of workers, timeline.engines.corpus). All files are read as one stream of
-records, so a pool is started once and kept busy across file boundaries; each outcome is
-routed back to its file by position, since the engine keeps input order. That is also why the
-output does not depend on the engine: the same bytes with one process or a pool.
+process or a pool of workers, timeline.engines.corpus) or `dask_outcomes` (a Dask cluster,
+timeline.engines.dask). All files are read as one stream of records, so a pool or a cluster is
+started once and kept busy across file boundaries; each outcome is routed back to its file by
+position, since the engine keeps input order. That is also why the output does not depend on
+the engine: the same bytes with one process, a pool, or a cluster.
 
 Each output file is written atomically (timeline.render.atomic): complete, or absent. A file
 that cannot be read to its end (a truncated gzip, a network error) gets an error entry where
