@@ -163,6 +163,7 @@ def test_memory_and_file_urls_through_fsspec(monkeypatch, capsys, tmp_path):
                 ],
             ),
             ("memory-folder", ["memory://timeline-test/"]),
+            ("memory-folder-no-slash", ["memory://timeline-test"]),
             (
                 "file",
                 [
@@ -179,6 +180,11 @@ def test_memory_and_file_urls_through_fsspec(monkeypatch, capsys, tmp_path):
             assert code == 1 and SUMMARY.search(err).groups() == ("34", "28", "6"), err
             runs[label] = outputs(target)
         assert runs["local"] == runs["memory"] == runs["memory-folder"] == runs["file"]
+        assert runs["memory-folder-no-slash"] == runs["local"]
+        code, _, err = run_in_process(
+            monkeypatch, capsys, "extract", "memory://timeline-test", "-f", "jsonl"
+        )
+        assert code == 2 and "give -o OUT_DIR/" in err
         # One corpus alone, from a URL, to standard output: as from the local file.
         code, out, _ = run_in_process(
             monkeypatch, capsys, "extract", "memory://timeline-test/beta.jsonl.gz", "-f", "jsonl"

@@ -92,13 +92,13 @@ def is_glob(argument: str) -> bool:
 def names_several(argument: str) -> bool:
     """Whether one INPUT stands for a set of files (a folder or a glob), not one file.
 
-    Decided without listing anything remote: a URL counts as several when it is a glob or ends
-    with '/'; `expand_inputs` settles the rest.
+    Decided without listing anything remote: a URL counts as several when it is a glob or its
+    name is not a corpus file's; `expand_inputs` settles the rest.
     """
     if argument == "-":
         return False
-    if is_url(argument):
-        return is_glob(argument) or argument.endswith("/")
+    if is_url(argument):  # a folder at a URL: one whose name is no corpus's
+        return is_glob(argument) or not is_corpus_name(PurePosixPath(argument).name)
     if Path(argument).exists():
         return Path(argument).is_dir()
     return is_glob(argument)
@@ -246,7 +246,9 @@ def open_single(source: str) -> tuple[BinaryIO, int | None]:
     its size in bytes when that is what the progress bar counts (plain local files)."""
     if source == "-" or not (is_url(source) or source.lower().endswith(GZIP_SUFFIX)):
         return open_corpus(source)
-    files, _ = _expand_url(source) if is_url(source) else _expand_local(source)
+    files, several = _expand_url(source) if is_url(source) else _expand_local(source)
+    if several:
+        raise InputUsageError(f"{source} holds several corpora: give --format jsonl -o OUT_DIR/")
     file = files[0]
     try:
         return open_corpus_file(file), None
