@@ -134,10 +134,9 @@ def _result(future: Future, batch: list[CorpusRecord]) -> list[Outcome]:
 
 class _IgnoreInterrupts(WorkerPlugin):
     """Installed on every worker of a local cluster, the ones the nanny restarts included: Ctrl-C
-    reaches the whole process group, and the parent alone should act on it. (A worker spawned
-    with SIGINT ignored would be safe from its first instruction, but the parent would have to
-    ignore it meanwhile and could lose the user's Ctrl-C; a worker still starting when Ctrl-C
-    comes is killed by the parent anyway.)"""
+    reaches the whole process group, and the parent alone should act on it. Where the workers
+    come from a fork server (see _start_method) they are born ignoring SIGINT and this changes
+    nothing; where they are spawned (no fork server), it covers them once they run."""
 
     name = "timeline-ignore-sigint"
 
