@@ -161,7 +161,13 @@ def dask_client(address: str, jobs: int = 1) -> Iterator[Client]:
             with contextlib.suppress(Exception):
                 remote.close(timeout=5)
         return
-    with dask.config.set({"distributed.worker.multiprocessing-method": _start_method()}):
+    settings = {
+        "distributed.worker.multiprocessing-method": _start_method(),
+        # The statistical profiler feeds a dashboard we do not run; it costs CPU, and its
+        # history (one sample tree a second, up to 10,000) grows a worker's memory with time.
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(settings):
         # Workers are added once the cluster object is ours (not in its constructor), so that a
         # Ctrl-C while they start is handled like any other: workers killed, cluster closed.
         cluster = LocalCluster(
