@@ -47,7 +47,7 @@ def extract_command(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="A text file, an HTML page (.html/.htm), '-' for standard input, "
             "or a .jsonl corpus (one JSON object per line with text, published, id, lang). "
             "Corpora may be gzip (.jsonl.gz), folders of corpora, quoted glob patterns, or "
