@@ -204,3 +204,17 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert shown.returncode == 0
     assert (tmp_path / "t.jsonl").read_bytes() == (tmp_path / "q.jsonl").read_bytes()
     assert b"extracting" in b"".join(chunks)
+
+
+def test_jobs_are_capped_at_the_cpus_available(monkeypatch, capsys, tmp_path):
+    corpus = _corpus(tmp_path, records=4)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    args = ["extract", str(corpus), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl")]
+    code, _, err = run_main(monkeypatch, capsys, *args, "--jobs", "64")
+    assert code == 0
+    assert err == "timeline: --jobs 64 is more than the 1 CPU available; using 1\n"
+    assert len((tmp_path / "out.jsonl").read_bytes().splitlines()) == 4
+    for jobs in ("1", "0"):  # within the limit, and 'one per CPU': nothing to say
+        code, _, err = run_main(monkeypatch, capsys, *args, "--jobs", jobs)
+        assert (code, err) == (0, "")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from timeline.cli.interrupt import EXIT_INTERRUPTED, one_interrupt, unreported_interrupt
 from timeline.cli.options import (
     EXIT_NOT_FOUND,
     EXIT_USAGE,
@@ -219,13 +220,14 @@ def main() -> None:
     command = typer.main.get_command(app)
     arguments = sys.argv[1:] or ["--help"]  # bare `timeline`: the help, on stdout, exit 0
     try:
-        code = command.main(args=arguments, prog_name="timeline", standalone_mode=False)
+        with one_interrupt():
+            code = command.main(args=arguments, prog_name="timeline", standalone_mode=False)
     except UsageProblem as exc:
         typer.echo(f"timeline: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("timeline: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as exc:
@@ -235,4 +237,6 @@ def main() -> None:
             raise
         typer.echo(f"timeline: error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    if code == EXIT_INTERRUPTED and unreported_interrupt():  # typer turns Ctrl-C into 130
+        typer.echo("timeline: interrupted", err=True)
     sys.exit(code if isinstance(code, int) else 0)

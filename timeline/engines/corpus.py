@@ -12,10 +12,12 @@ in input order: the output is byte-identical to a run with one job.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
+import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, BinaryIO
@@ -166,7 +168,7 @@ def process_records(
     jobs: int = 1,
     on_start: Callable[[], None] | None = None,
     genre: str = "auto",
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Outcomes in input order, from `jobs` processes (1: in this process).
 
     `on_start` runs once the workers exist: a progress bar's thread must start after the fork.
@@ -178,7 +180,10 @@ def process_records(
             yield process_record(record, published, lang, fmt, genre)
         return
     preload(lang)
-    with _context().Pool(jobs) as pool:
+    pool: multiprocessing.pool.Pool | None = None
+    try:
+        with _interrupts_held():
+            pool = _context().Pool(jobs, initializer=_ignore_interrupts)
         if on_start is not None:
             on_start()
         pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
@@ -190,6 +195,35 @@ def process_records(
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        # Also on an interrupt or when the consumer stops early (GeneratorExit): the workers are
+        # stopped now, not when the interpreter exits, where waiting on them could hang.
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """Pool workers ignore Ctrl-C: the terminal sends SIGINT to the whole process group, and a
+    worker that died of it mid-task printed a traceback and could leave the pool waiting forever.
+    The parent alone decides, and terminates the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT back while the pool forks its workers, so that they never see one, not even
+    before their initializer runs (a forked process inherits the blocked signal, and so do the
+    pool's threads that fork replacements later). Held, not ignored: a Ctrl-C in the meantime
+    reaches this process as soon as the pool exists."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield  # no signal masks here: the initializer alone
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def process_corpus(
@@ -204,7 +238,7 @@ def process_corpus(
     on_start: Callable[[], None] | None = None,
     stream: BinaryIO | None = None,
     genre: str = "auto",
-) -> Iterator[str]:
+) -> Generator[str, None, None]:
     """Yield output texts in input order; line numbers of failed records go into `failed`.
 
     `progress` is called with the bytes of input each finished record covered; `stream` is the
@@ -219,9 +253,12 @@ def process_corpus(
         on_start=on_start,
         genre=genre,
     )
-    for outcome in outcomes:
-        if not outcome.ok:
-            failed.append(outcome.line)
-        if progress is not None:
-            progress(outcome.size)
-        yield outcome.text
+    try:
+        for outcome in outcomes:
+            if not outcome.ok:
+                failed.append(outcome.line)
+            if progress is not None:
+                progress(outcome.size)
+            yield outcome.text
+    finally:
+        outcomes.close()  # stop the workers now when the consumer stops early or is interrupted
