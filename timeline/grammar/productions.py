@@ -57,7 +57,7 @@ only these, which the loader checks (a misspelt role would otherwise be dropped 
 GENERIC_ROLES = frozenset({"approx", "outside"})
 """Roles every rule may use: an approximator ('sekitar') and a signal kept outside the span."""
 UNIT_ROLES = frozenset({"unit", "unit_one", "vague_unit"})
-AMOUNT_ROLES = frozenset({"amount", "times", "unit2"})
+AMOUNT_ROLES = frozenset({"amount", "times", "unit2", "fraction"})
 YEAR_ROLES = frozenset({"year", "year2", "year_deictic"})
 DATE_ROLES = YEAR_ROLES | UNIT_ROLES | {"month", "day", "weekday", "deictic", "mod", "part"}
 NUMERIC_DATE_ROLES = DATE_ROLES | {"n1", "n2"}
@@ -130,6 +130,9 @@ def _amount(roles: Roles) -> Amount | None:
     times = roles.get("times")
     if times is not None and amount is not None and not amount.vague:
         return Amount(times * amount.value)  # '1x24 jam': 24 hours
+    fraction = roles.get("fraction")
+    if fraction is not None and amount is not None and amount.value is not None:
+        return Amount(amount.value + float(fraction))  # 'an hour and a half': 1.5 hours
     return amount
 
 

@@ -370,11 +370,43 @@ def _date(
                 start = stated
     warnings: tuple[str, ...] = ()
     if not _weekday_fits(spec, start):
-        warnings = (
-            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
-            "the numbers were trusted",
-        )
+        near = _fitting_day_near(spec, anchor, year)
+        if near is not None:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                f"took {near.isoformat()}, the day within a week of the reference that has "
+                "both that weekday and that day of the month",
+            )
+            start, used_anchor = near, True
+        else:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                "the numbers were trusted",
+            )
     return _dated(unit, start, spec.mod, used_anchor, warnings)
+
+
+NEAR_MONTH_EDGE = 7
+"""Days either side of the reference in which a weekday that disagrees with its numbers looks
+for the day that fits both: a wrong month number is a slip at a month's edge."""
+
+
+def _fitting_day_near(spec: DateSpec, anchor: date, year: int | None) -> date | None:
+    """When the weekday and the numbers disagree ('Rabu (2/6)' in a paper of Wednesday 2 July:
+    2 June was a Monday), the day within a week of the reference that has both the weekday and
+    the day of the month (and the year, if written), if any: the month number is the slip, as
+    reporters carry last month's number over the month's edge. None when no day fits both."""
+    if spec.day is None or spec.weekday is None:
+        return None
+    for offset in sorted(range(-NEAR_MONTH_EDGE, NEAR_MONTH_EDGE + 1), key=abs):
+        day = anchor + timedelta(days=offset)
+        if (
+            day.day == spec.day
+            and day.isoweekday() == spec.weekday
+            and (year is None or day.year == year)
+        ):
+            return day
+    return None
 
 
 def _weekday_fits(spec: DateSpec, day: date) -> bool:
