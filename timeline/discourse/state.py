@@ -208,11 +208,25 @@ class Discourse:
             and mention.start - setting.end <= SETTING_REACH
             and not (cue is not None and cue > Direction.THIS)  # 'akan selesai pada ...'
             and _open_to_setting(spec)
+            and not self._weekday_fits_on_its_own(spec, cue)
         ):
             spec, anchor = _in_the_sentence_setting(spec, setting)
             set_by_sentence = True
             cue = None  # the setting, not the publication date, is what the tense is about
         return Reading(spec, anchor, cue, compared, set_by_sentence)
+
+    def _weekday_fits_on_its_own(self, spec: Spec, cue: Direction | None) -> bool:
+        """Whether a day and month with a weekday ('Jumat (14/3)') already fits that weekday as
+        read from the publication date: then a year set earlier in the sentence ('sejak tahun
+        2019') does not re-date it, since the weekday says which year is meant."""
+        if not (isinstance(spec, DateSpec) and spec.weekday is not None and spec.day is not None):
+            return False
+        try:
+            day = resolve(spec, self.published, cue=cue).day
+        except Rejected:
+            return False
+        # as written: not moved to the neighbouring month to fit (see resolve._fitting_day_near)
+        return day is not None and day.isoweekday() == spec.weekday and day.month == spec.month
 
     def year_hint(self, spec: DateSpec) -> int | None:
         """The year the document states for a bare month elsewhere ('September 2023')."""
