@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from pydantic import TypeAdapter
 
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
+from timeline.discourse.attribution import in_attribution
 from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
 from timeline.discourse.genres import NEWS, Genre
 from timeline.discourse.tense import (
@@ -67,6 +68,22 @@ MAX_ANCHOR_STEPS = 2
 """A discourse anchor may be at most this many ranks coarser than the unit counted: a year names
 no day to count 'the day before' from, but 'In March ... a week later' is fine."""
 
+WEEKDAY_REACH = 3
+"""Sentences back (besides its own) where a bare weekday finds the dated day it repeats: 'Rabu
+(25/6) malam ... Peristiwa terjadi ... Hingga Rabu malam' is that Wednesday."""
+
+EPISODE_REACH = 4
+"""Sentences back (besides its own) where a clock time with no day near it and no tense finds
+the episode it belongs to."""
+
+MAX_EPISODE_DAYS = 64
+"""Days told that a clock time or a bare weekday looks back over at most, so that a run-on text
+with thousands of dates and times stays linear."""
+
+HOLDING_REACH = 8
+"""Sentences back where a clock time with no day near it looks for a part of a day that holds
+it ('Rabu (11/6) malam' for 'pukul 22.00'): stronger evidence, so it reaches farther."""
+
 
 def document_years(mentions: list[Mention]) -> dict[int, int]:
     """Month -> year for months the document itself dates ('September 2023')."""
@@ -95,6 +112,18 @@ class Setting:
 
 
 @dataclass(frozen=True, slots=True)
+class Told:
+    """A day the text has told (not an attribution's): where, which day, and which mention."""
+
+    start: int
+    sentence: int
+    day: date
+    index: int
+    weekday: bool  # told with its weekday ('Rabu (25/6)'), which a bare 'Rabu' may repeat
+    hours: tuple[datetime, datetime] | None  # a part of a day ('Rabu (11/6) malam'), if one
+
+
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention resolved in its context, and the anchor it was counted from (None when the
     text fixed it alone)."""
@@ -119,9 +148,15 @@ class Reading:
 class Discourse:
     """The state of a document as it is read, mention by mention, in textual order:
     - `last_dated`: the previous time told, which 'keesokan harinya' counts from;
+    - `said`: the sentence and time of the last attribution ('said Friday'), which counts for
+      'a year earlier' in its own sentence only;
     - `topics`: the last period of each unit the text named ('the quarter');
     - `setting`: the time the current sentence has set;
     - `report`: the period an earnings report is about (discourse/earnings.py);
+    - `told`: the days the text has told so far, in order, which a bare weekday repeats and a
+      clock time with no day near it belongs to;
+    - `attributed`: the mentions that date an attribution ('kata Budi, Jumat (14/3)'), which
+      anchor nothing;
     - `resolved`: what each mention became, by index.
     """
 
@@ -146,21 +181,29 @@ class Discourse:
         self.years = document_years(mentions)
         self.last_dated: Anchor | None = None
         self.last_unit: Unit | None = None
+        self.said: tuple[int, Anchor, Unit] | None = None  # the last attribution's time
         self.topics: dict[Unit, Anchor] = {}
         self.setting: Setting | None = None
+        self.told: list[Told] = []
+        self.attributed: set[int] = set()
         self.resolved: list[Resolved | None] = [None] * len(mentions)
 
     # -- the rules, in the order they apply to a mention -------------------------------------
 
-    def anchor_for(self, spec: Spec) -> Anchor:
+    def anchor_for(self, spec: Spec, home: int = -1) -> Anchor:
         """What a mention counts from: the previous time told for a discourse expression (when
-        fine enough to count from), the last period of its unit for a topic one ('the quarter'),
-        else what the genre says (the publication date, in news)."""
+        fine enough to count from; an attribution's date only in its own sentence), the last
+        period of its unit for a topic one ('the quarter'), else what the genre says (the
+        publication date, in news)."""
         anchoring = getattr(spec, "anchoring", Anchoring.REFERENCE)
+        if anchoring is Anchoring.DISCOURSE and self.said is not None and self.said[0] == home:
+            _, said, said_unit = self.said
+            if self._fine_enough(spec, said_unit):
+                return said
         if (
             anchoring is Anchoring.DISCOURSE
             and self.last_dated is not None
-            and self._fine_enough(spec)
+            and self._fine_enough(spec, self.last_unit)
         ):
             return self.last_dated
         unit = getattr(spec, "unit", None)
@@ -168,14 +211,15 @@ class Discourse:
             return self.topics.get(unit, self.publication)
         return self.genre.reference_anchor(self, spec)
 
-    def _fine_enough(self, spec: Spec) -> bool:
-        """Whether the previous time told can anchor the spec's count: at most MAX_ANCHOR_STEPS
-        ranks coarser than the unit counted, a time of day counting as its day."""
+    def _fine_enough(self, spec: Spec, told: Unit | None) -> bool:
+        """Whether a time told (of unit `told`) can anchor the spec's count: at most
+        MAX_ANCHOR_STEPS ranks coarser than the unit counted, a time of day counting as its
+        day."""
         unit = getattr(spec, "unit", None)
-        if self.last_unit is None or not isinstance(unit, Unit):
+        if told is None or not isinstance(unit, Unit):
             return True
         counted = max(unit.rank, Unit.DAY.rank)
-        return max(self.last_unit.rank, Unit.DAY.rank) - counted <= MAX_ANCHOR_STEPS
+        return max(told.rank, Unit.DAY.rank) - counted <= MAX_ANCHOR_STEPS
 
     def read(self, index: int, mention: Mention, home: int, previous_end: int) -> Reading:
         """The mention as its context makes it: its anchor, the report's focus ('a year
@@ -183,7 +227,7 @@ class Discourse:
         words, 'since', deadlines) and the time its sentence set."""
         spec = mention.spec
         sentence = self.sentences[home] if self.sentences else None
-        anchor = self.anchor_for(spec)
+        anchor = self.anchor_for(spec, home)
         floor = sentence.start if sentence is not None else 0
         spec, anchor, compared = self.report.compare(
             spec, anchor, home, self.text, mention, floor, self.language
@@ -200,6 +244,9 @@ class Discourse:
                 spec, cue = sentence_tense(
                     spec, mention, sentence, previous_end, self.cues, self.language
                 )
+        repeated = self._repeated_weekday(spec, home, cue)
+        if repeated is not None:
+            return Reading(spec, repeated, None, compared, False)
         set_by_sentence = False
         setting = self.setting
         if (
@@ -214,6 +261,27 @@ class Discourse:
             set_by_sentence = True
             cue = None  # the setting, not the publication date, is what the tense is about
         return Reading(spec, anchor, cue, compared, set_by_sentence)
+
+    def _repeated_weekday(self, spec: Spec, home: int, cue: Direction | None) -> Anchor | None:
+        """The day a bare weekday repeats: a day with that weekday the text told in its sentence
+        or the WEEKDAY_REACH sentences before ('Rabu (25/6/2025) malam ... Hingga Rabu malam,
+        empat jenazah telah ditemukan' in a paper of Wednesday 2 July is 25 June), unless the
+        clause's tense puts it on the other side of the publication date ('Sidang digelar Senin
+        (23/6). Sidang lanjutan akan digelar Senin.' is the coming Monday)."""
+        on = spec.date if isinstance(spec, ClockSpec) else spec
+        if not (isinstance(on, DateSpec) and on.bare_weekday and on.direction is None):
+            return None
+        for told in reversed(self.told[-MAX_EPISODE_DAYS:]):
+            if told.sentence < home - WEEKDAY_REACH:
+                break
+            if not told.weekday or told.day.isoweekday() != on.weekday:
+                continue
+            if (cue is not None and cue > Direction.THIS and told.day < self.published) or (
+                cue is not None and cue < Direction.THIS and told.day > self.published
+            ):
+                return None
+            return Anchor(told.day, told.index)
+        return None
 
     def _weekday_fits_on_its_own(self, spec: Spec, cue: Direction | None) -> bool:
         """Whether a day and month with a weekday ('Jumat (14/3)') already fits that weekday as
@@ -258,6 +326,23 @@ class Discourse:
         scene of its sentence, the topic of its unit, or the report's focus."""
         self.resolved[index] = Resolved(mention, result, anchor if result.used_anchor else None)
         self.report.after(spec, result, home, index, compared)
+        if result.day is not None and self.sentences:
+            if in_attribution(self.text, self.sentences[home], mention, self.language):
+                # it dates the saying: nothing after its sentence counts from it
+                self.attributed.add(index)
+                self.said = (home, Anchor(result.day, index), Unit.DAY)
+                return
+            if not self._ends_a_period(index):
+                self.told.append(
+                    Told(
+                        mention.start,
+                        home,
+                        result.day,
+                        index,
+                        weekday=_names_weekday(spec),
+                        hours=_part_of_day_hours(result),
+                    )
+                )
         if (
             result.start is None
             or result.type not in ("DATE", "TIME")
@@ -285,52 +370,133 @@ class Discourse:
         if unit is not None and named:
             self.topics[unit] = here
 
+    def _ends_a_period(self, index: int) -> bool:
+        """Whether a day names the end of a reporting period ('the quarter ended Sept. 30'):
+        it dates no episode of the story."""
+        if index == 0:
+            return False
+        period = self.resolved[index - 1]
+        return (
+            period is not None
+            and isinstance(period.mention.spec, PeriodEndingSpec)
+            and period.result.end is not None
+            and self.resolved[index] is not None
+            and period.result.end[:10] == (self._day(index) + timedelta(days=1)).isoformat()
+        )
+
     def place_clocks(self, pending: list[int]) -> None:
         """Clock times with no date of their own take the day that governs them, once every day
         is known: the nearest day-level expression in their sentence, before or after, else the
-        last one of the sentence before, else the publication date."""
+        last one of the sentence before, else the day of the episode the text is telling (the
+        last day told before them), else the publication date. An attribution's date governs
+        nothing, and a clause's tense rules out a day on the other side of the publication date
+        ('Tiket sudah dijual pukul 10.00' is no time of a coming match)."""
         days = self._days_by_sentence()
         for index in pending:
             mention = self.mentions[index]
-            anchor = self._governing_day(index, days) or self.publication
+            tense = self._clock_tense(mention)
+            anchor = (
+                self._governing_day(index, days, tense)
+                or self._episode_day(mention, tense)
+                or self.publication
+            )
             try:
                 result = resolve(mention.spec, anchor.day, approx=mention.approx)
             except Rejected:
                 continue
             self.resolved[index] = Resolved(mention, result, anchor)
+            if anchor.mention is not None:  # the episode goes on at that time
+                home = sentence_index(self.sentences, mention.start)
+                told = Told(mention.start, home, anchor.day, index, weekday=False, hours=None)
+                bisect.insort(self.told, told, key=lambda entry: entry.start)
+
+    def _clock_tense(self, mention: Mention) -> Direction | None:
+        """The side of the publication date the clock time's clause speaks of, if it says."""
+        if not self.sentences:
+            return None
+        home = sentence_index(self.sentences, mention.start)
+        return self.cues.direction(self.sentences[home], mention)
+
+    def _fits_tense(self, day: date, tense: Direction | None) -> bool:
+        """Whether a day lies on the side of the publication date the tense speaks of."""
+        if tense is None or tense is Direction.THIS:
+            return True
+        return day <= self.published if tense < Direction.THIS else day >= self.published
 
     def _days_by_sentence(self) -> dict[int, list[tuple[int, int]]]:
-        """Sentence -> sorted (start, index) of its expressions that name a day."""
+        """Sentence -> sorted (start, index) of its expressions that name a day, except the
+        dates of attributions."""
         days: dict[int, list[tuple[int, int]]] = {}
         if not self.sentences:
             return days
         for index, entry in enumerate(self.resolved):
-            if entry is not None and entry.result.day is not None:
+            if entry is not None and entry.result.day is not None and index not in self.attributed:
                 where = sentence_index(self.sentences, entry.mention.start)
                 days.setdefault(where, []).append((entry.mention.start, index))
         return days
 
-    def _governing_day(self, index: int, days: dict[int, list[tuple[int, int]]]) -> Anchor | None:
+    def _governing_day(
+        self, index: int, days: dict[int, list[tuple[int, int]]], tense: Direction | None
+    ) -> Anchor | None:
         """The nearest day-level expression in the clock time's sentence, before or after it;
         else the last one of the sentence before ('Sabtu (14/9) malam ... Laga yang dimulai
-        pukul 19.00 WIB itu ...'). Each lookup is a bisection."""
+        pukul 19.00 WIB itu ...'); from the sentence before, not a coming day when the clock
+        time's clause is in the past."""
         if not self.sentences:
             return None
         mention = self.mentions[index]
         home = sentence_index(self.sentences, mention.start)
-        chosen: int | None = None
         here = days.get(home, [])
+        # a clause in the past does not take a coming day from the sentence before
+        past = tense is not None and tense < Direction.THIS
+        before = [
+            pair
+            for pair in days.get(home - 1, [])
+            if not past or self._day(pair[1]) <= self.published
+        ]
+        chosen: int | None = None
         if here:
             at = bisect.bisect_left(here, (mention.start, -1))
             neighbours = here[max(0, at - 1) : at + 1]
             chosen = min(neighbours, key=lambda pair: abs(pair[0] - mention.start))[1]
-        elif days.get(home - 1):
-            chosen = days[home - 1][-1][1]
+        elif before:
+            chosen = before[-1][1]
         if chosen is None:
             return None
-        entry = self.resolved[chosen]
+        return Anchor(self._day(chosen), chosen)
+
+    def _day(self, index: int) -> date:
+        entry = self.resolved[index]
         assert entry is not None and entry.result.day is not None
-        return Anchor(entry.result.day, chosen)
+        return entry.result.day
+
+    def _episode_day(self, mention: Mention, tense: Direction | None) -> Anchor | None:
+        """The day of the episode the text is telling: the last day told before the clock time
+        ('Uji coba digelar pada Sabtu (5/7). ... Acara akan dimulai sekitar pukul 19.00 WIB.'
+        is that Saturday; an attribution's date is no episode), or a part of a day told just
+        before it that holds the clock time ('sejak Rabu (11/6) malam hingga Kamis (12/6) dini
+        hari ... Sekitar pukul 22.00 WITA' is Wednesday night; HOLDING_REACH). Only days on the
+        side of the publication date its clause's tense points to; with no tense, only a day
+        told in the last EPISODE_REACH sentences, since a day told long before sets no scene ('tayang di
+        Hong Kong pada 23 Desember 2004 ... saksikan film tersebut pukul 21.00 WIB' is
+        tonight)."""
+        at = bisect.bisect_left(self.told, mention.start, key=lambda told: told.start)
+        home = sentence_index(self.sentences, mention.start)
+        episode: list[Told] = []  # latest first
+        for told in reversed(self.told[max(0, at - MAX_EPISODE_DAYS) : at]):
+            if told.sentence < home - HOLDING_REACH:
+                break
+            if self._fits_tense(told.day, tense):
+                episode.append(told)
+        spec = mention.spec
+        if isinstance(spec, ClockSpec) and spec.hour is not None:
+            for told in episode:
+                day = _day_holding(told, spec.hour, spec.minute or 0)
+                if day is not None:
+                    return Anchor(day, told.index)
+        if not episode or (tense is None and episode[0].sentence < home - EPISODE_REACH):
+            return None
+        return Anchor(episode[0].day, episode[0].index)
 
     # -- the whole document ------------------------------------------------------------------
 
@@ -368,6 +534,32 @@ def resolve_in_context(
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
     return Discourse(mentions, text, published, language, sentences, genre).run()
+
+
+def _names_weekday(spec: Spec) -> bool:
+    """Whether an expression gives a day with its weekday ('Rabu (25/6)', 'Senin, 23 Juni')."""
+    on = spec.date if isinstance(spec, ClockSpec) else spec
+    return isinstance(on, DateSpec) and on.weekday is not None and on.day is not None
+
+
+def _part_of_day_hours(result: Resolution) -> tuple[datetime, datetime] | None:
+    """The hours of a part of a day ('Rabu (11/6) malam': 18:00 to 06:00), local time."""
+    if result.granularity != Unit.PART_OF_DAY.value or result.start is None or result.end is None:
+        return None
+    return datetime.fromisoformat(result.start[:16]), datetime.fromisoformat(result.end[:16])
+
+
+def _day_holding(told: Told, hour: int, minute: int) -> date | None:
+    """The day on which a clock time falls inside a part of a day told ('pukul 02.00' in
+    'Rabu malam' is early Thursday), or None when it falls outside it."""
+    if told.hours is None:
+        return None
+    first, last = told.hours
+    for day in (told.day, told.day + timedelta(days=1)):
+        moment = datetime(day.year, day.month, day.day, hour, minute)
+        if first <= moment < last:
+            return day
+    return None
 
 
 def _open_to_setting(spec: Spec) -> bool:

@@ -34,6 +34,9 @@ class TenseWords:
     possessive_ahead: frozenset[str] = frozenset()  # "ahead of Sunday's election"
     quote_marks: re.Pattern[str] | None = None  # a quotation keeps its own tense
     reporting_verbs: frozenset[str] = frozenset()  # 'said': the tense of the report, not the news
+    # 'kata Budi, Jumat (14/3)', 'said on Friday': a time after these dates the saying only
+    attribution_cues: re.Pattern[str] | None = None
+    subordinators: frozenset[str] = frozenset()  # 'that', 'bahwa': what follows is reported
 
 
 @dataclass(frozen=True, eq=False)
@@ -54,8 +57,9 @@ def _lowered(words: list[str]) -> frozenset[str]:
 
 def compile_tense(context: dict[str, Any]) -> TenseWords:
     return TenseWords(
-        past_cues=_cue_pattern(
-            context.get("past", []), _except(context.get("past_regex"), context.get("not_past", []))
+        past_cues=_except(
+            _cue_pattern(context.get("past", []), context.get("past_regex")),
+            context.get("not_past", []),
         ),
         future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         past_words=_lowered(context.get("past", [])),
@@ -68,6 +72,8 @@ def compile_tense(context: dict[str, Any]) -> TenseWords:
         possessive_ahead=_lowered(context.get("possessive_ahead", [])),
         quote_marks=_marks_pattern(context.get("quotes", [])),
         reporting_verbs=_lowered(context.get("reporting", [])),
+        attribution_cues=_cue_pattern(context["attribution"]) if "attribution" in context else None,
+        subordinators=_lowered(context.get("subordinators", [])),
     )
 
 
@@ -94,11 +100,12 @@ def _marks_pattern(marks: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
 
 
-def _except(pattern: str | None, words: list[str]) -> str | None:
-    """A cue regex that does not match the listed words ('hundred', 'succeed' are no -ed past)."""
-    if pattern is None or not words:
+def _except(pattern: re.Pattern[str], words: list[str]) -> re.Pattern[str]:
+    """A cue pattern that does not match where one of the listed words or phrases starts
+    ('hundred', 'succeed' are no -ed past; 'earlier than usual' compares)."""
+    if not words:
         return pattern
-    return f"(?!(?:{words_alternation(words)})(?!\\w))(?:{pattern})"
+    return re.compile(f"(?!(?:{words_alternation(words)})(?!\\w)){pattern.pattern}", pattern.flags)
 
 
 def _cue_pattern(words: list[str], extra: str | None = None) -> re.Pattern[str]:
