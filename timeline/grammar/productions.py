@@ -22,6 +22,7 @@ from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     Amount,
     Anchoring,
+    ClimateSeasonSpec,
     ClockSpec,
     DateSpec,
     Direction,
@@ -73,6 +74,10 @@ RANGE_ROLES = NUMERIC_DATE_ROLES | {
 # A year a Hijri day names in this range is a Hijri year (1300-1599 H is 1882-2175 CE); no
 # news names a Gregorian year of the 14th to 16th century with Idul Fitri.
 HIJRI_YEARS = (1300, 1599)
+
+MAX_SHORT_RANGE = 9
+"""Years at most between the two ends of a range whose second year has two digits ('1990-95',
+'the 2022-23 season'): further apart, the digits are something else ('2015-27 Juli')."""
 
 _CALENDAR_UNITS_FOR_NTH = {
     Unit.QUARTER: 4,
@@ -222,6 +227,14 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
         return None
     if roles.get("year_first") is not None:
         first_year = roles["year_first"]
+        if roles.get("year") is None and roles.get("year2") is not None:
+            # 'the 2022-23 season', 'musim 2024/25': the second year in the first's century
+            year = first_year - first_year % 100 + roles["year2"]
+            year += 100 if year <= first_year else 0
+            if year - first_year > MAX_SHORT_RANGE:
+                return None  # '2024-06' is a month, not the years 2024 to 2106
+            second = replace(second, year=year, year_digits=4)
+            return [("first", replace(second, year=first_year)), ("second", second)]
         if roles.get("year") is None or first_year >= roles["year"]:
             return None
         return [("first", replace(second, year=first_year)), ("second", second)]
@@ -352,6 +365,9 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
         return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
     if roles.get("season") in SEASON_CODES:
         return SetSpec(value=f"XXXX-{roles['season']}")
+    if roles.get("part") and _unit(roles) is None:  # 'every morning', 'setiap malam'
+        part = "NI" if roles["part"] == "DT" else roles["part"]  # 'dini hari': the small hours
+        return SetSpec(value=f"XXXX-XX-XXT{part}")
     if roles.get("month") is not None:  # 'every July', 'setiap Agustus', 'every March 5'
         day = f"-{roles['day']:02d}" if roles.get("day") is not None else ""
         return SetSpec(value=f"XXXX-{roles['month']:02d}{day}")
@@ -459,6 +475,27 @@ def season(roles: Roles, language: Language) -> Spec | None:
         direction=direction,
         mod=roles.get("mod"),
         anchoring=anchoring,
+    )
+
+
+@production(YEAR_ROLES, "climate", "deictic", "mod")
+def climate_season(roles: Roles, language: Language) -> Spec | None:
+    """'musim hujan tahun lalu', 'awal musim kemarau': a season of the language's climate, its
+    months given by the language file as 'first month:months' ('10:6', October to March)."""
+    first, months = (int(part) for part in str(roles["climate"]).split(":"))
+    if not (1 <= first <= 12 and 1 <= months <= 12):
+        return None
+    year, digits = _year(roles)
+    direction, anchoring = _direction(roles)
+    return ClimateSeasonSpec(
+        year=year,
+        year_digits=digits,
+        year_offset=_year_offset(roles),
+        direction=direction,
+        mod=roles.get("mod"),
+        anchoring=anchoring,
+        first_month=first,
+        months=months,
     )
 
 

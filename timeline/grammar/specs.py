@@ -109,6 +109,16 @@ class PeriodSpec(CalendarFields):
 
 
 @dataclass(frozen=True, slots=True)
+class ClimateSeasonSpec(CalendarFields):
+    """A season of a climate that TIMEX3 has no code for ('musim hujan', the wet season of
+    Indonesia's climate, October to March): its months come from the language file, and a year
+    names the season that begins in it ('musim hujan tahun lalu')."""
+
+    first_month: int = 10
+    months: int = 6
+
+
+@dataclass(frozen=True, slots=True)
 class EraSpec(CalendarFields):
     """A decade ('tahun 1990-an': year 1990; "the '90s": year 90 with two digits), a century or
     a millennium ('abad ke-21': index 21)."""
@@ -234,12 +244,13 @@ class FocusPeriodSpec:
     the document context can say which; alone it names no time."""
 
 
-CalendarSpec = DateSpec | PeriodSpec | EraSpec | WeekendSpec
+CalendarSpec = DateSpec | PeriodSpec | ClimateSeasonSpec | EraSpec | WeekendSpec
 """The specs with calendar fields of their own (a year, a side of the reference)."""
 
 Spec = (
     DateSpec
     | PeriodSpec
+    | ClimateSeasonSpec
     | EraSpec
     | WeekendSpec
     | WeekOfSpec

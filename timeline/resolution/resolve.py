@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TypedDict
 
 from timeline.calendar.arithmetic import (
+    add_months,
     duration_value,
     go_back,
     shift,
@@ -32,6 +33,7 @@ from timeline.calendar.holidays import (
 from timeline.calendar.units import CLOCK_UNITS, Unit
 from timeline.grammar.specs import (
     CalendarFields,
+    ClimateSeasonSpec,
     ClockSpec,
     DateSpec,
     Direction,
@@ -304,7 +306,9 @@ def _yearly_start(
             raise Rejected("no such date in that year")
         return start
     if direction is Direction.THIS:
-        start = occurrence(anchor.year)
+        # 'this winter' in January is the winter under way, which began the December before
+        ongoing = _containing(_occurrences_near(occurrence, unit, anchor.year, 1), anchor)
+        start = ongoing[0] if ongoing is not None else occurrence(anchor.year)
         if start is None:
             raise Rejected("no such date this year")
         return start
@@ -428,6 +432,41 @@ def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object)
         occurrence, spec.unit, anchor, year, direction, weak=spec.direction is None
     )
     return _dated(spec.unit, start, spec.mod, used_anchor or year is None)
+
+
+@_resolves(ClimateSeasonSpec)
+def _climate_season(
+    spec: ClimateSeasonSpec, anchor: date, cue: Direction | None, hint: object
+) -> Resolution:
+    """A season TIMEX3 has no code for ('musim hujan'): its value is the year it begins in, its
+    interval its months (October 2024 to March 2025 for 'musim hujan 2024'), approximate since
+    the rains keep no calendar; which one, as for a month: the year given, the one under way
+    for 'ini', else the tense's or the nearest."""
+    direction = spec.direction if spec.direction is not None else cue
+    year, used_anchor = _year_of(spec, anchor)
+    years = [year] if year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+    pairs = [
+        (date(y, spec.first_month, 1), add_months(date(y, spec.first_month, 1), spec.months))
+        for y in years
+    ]
+    if direction is Direction.THIS and year is None:
+        chosen = _containing(pairs, anchor) or pairs[1]
+    else:
+        chosen = _choose(pairs, anchor, direction, weak=spec.direction is None) or pairs[0]
+    start, end = chosen
+    base = Resolution(
+        "DATE",
+        f"{start.year:04d}",
+        granularity=Unit.SEASON.value,
+        approximate=True,
+        used_anchor=used_anchor or year is None,
+    )
+    return _modded(base, Unit.SEASON, start, end, spec.mod)
+
+
+def _containing(pairs: list[tuple[date, date]], day: date) -> tuple[date, date] | None:
+    """The occurrence under way on `day`, if any."""
+    return next((pair for pair in pairs if pair[0] <= day < pair[1]), None)
 
 
 @_resolves(WeekendSpec)
