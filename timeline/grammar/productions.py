@@ -510,7 +510,9 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     return None
 
 
-@production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod")
+@production(
+    YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod", "nth_day"
+)
 def holiday(roles: Roles, language: Language) -> Spec | None:
     """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024', 'Idul Fitri 1446 H': fixed,
     computed (timeline/calendar/holidays.py) or tabled."""
@@ -531,6 +533,8 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
         year, digits = _gregorian_year(hijri_year, int(meaning["hijri_month"])), 4
         hijri_year = None
     shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
+    if roles.get("nth_day"):  # 'hari kedua Lebaran': the holiday's second day, H+1
+        shift_days = int(roles["nth_day"]) - 1
     if roles.get("eve"):  # 'malam Tahun Baru': the night before the day
         spec = holiday(
             {k: v for k, v in roles.items() if k != "eve"} | {"days": 1, "days_sign": "-"}, language
