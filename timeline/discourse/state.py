@@ -15,6 +15,7 @@ mentions by index until the timexes are numbered.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -195,7 +196,9 @@ class Discourse:
         fine enough to count from; an attribution's date only in its own sentence), the last
         period of its unit for a topic one ('the quarter'), else what the genre says (the
         publication date, in news)."""
-        anchoring = getattr(spec, "anchoring", Anchoring.REFERENCE)
+        # a time of a day counts as its day does ('the next morning', 'keesokan harinya pukul 9')
+        counted = spec.date if isinstance(spec, ClockSpec) and spec.date is not None else spec
+        anchoring = getattr(counted, "anchoring", Anchoring.REFERENCE)
         if anchoring is Anchoring.DISCOURSE and self.said is not None and self.said[0] == home:
             _, said, said_unit = self.said
             if self._fine_enough(spec, said_unit):
@@ -244,7 +247,7 @@ class Discourse:
                 spec, cue = sentence_tense(
                     spec, mention, sentence, previous_end, self.cues, self.language
                 )
-        repeated = self._repeated_weekday(spec, home, cue)
+        repeated = self._repeated_weekday(spec, home, cue) or self._apposed_day(index, spec)
         if repeated is not None:
             return Reading(spec, repeated, None, compared, False)
         set_by_sentence = False
@@ -282,6 +285,35 @@ class Discourse:
                 return None
             return Anchor(told.day, told.index)
         return None
+
+    def _apposed_day(self, index: int, spec: Spec) -> Anchor | None:
+        """A day named by a word and then by its date, in apposition ('Pada hari ini, 23 Juni
+        2025, sidang ...' in a quotation published two days later): the date says which day the
+        word means, so the word counts from it (the anchor the date minus the word's offset)."""
+        if not (
+            isinstance(spec, RelativeSpec)
+            and spec.unit is Unit.DAY
+            and not spec.counted
+            and spec.anchoring is Anchoring.REFERENCE
+            and index + 1 < len(self.mentions)
+        ):
+            return None
+        mention, following = self.mentions[index], self.mentions[index + 1]
+        named = following.spec
+        if not (
+            _APPOSITION.fullmatch(self.text, mention.end, following.start)
+            and isinstance(named, DateSpec)
+            and named.day is not None
+            and named.month is not None
+            and named.year is not None
+            and named.year_digits == 4
+        ):
+            return None
+        try:
+            day = date(named.year, named.month, named.day)
+        except ValueError:
+            return None
+        return Anchor(day - timedelta(days=spec.offset), index + 1)
 
     def _weekday_fits_on_its_own(self, spec: Spec, cue: Direction | None) -> bool:
         """Whether a day and month with a weekday ('Jumat (14/3)') already fits that weekday as
@@ -534,6 +566,10 @@ def resolve_in_context(
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
     return Discourse(mentions, text, published, language, sentences, genre).run()
+
+
+_APPOSITION = re.compile(r"\s{0,2},\s{0,3}")
+"""What stands between a day's word and its date in apposition: 'hari ini, 23 Juni 2025'."""
 
 
 def _names_weekday(spec: Spec) -> bool:

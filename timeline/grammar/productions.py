@@ -342,15 +342,30 @@ def upcoming(roles: Roles, language: Language) -> Spec | None:
     return replace(spec, direction=Direction.FUTURE) if isinstance(spec, RecentSpec) else None
 
 
-@production(UNIT_ROLES, AMOUNT_ROLES, YEAR_ROLES)
+@production(UNIT_ROLES, AMOUNT_ROLES, YEAR_ROLES, "more_amount", "more_unit")
 def duration(roles: Roles, language: Language) -> Spec | None:
-    """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'."""
+    """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'; '2 tahun dan 6 bulan', 'three
+    hours and 20 minutes' (a smaller unit added: one duration, as TimeML writes P2Y6M)."""
     unit = _unit(roles)
     amount = _amount(roles)
     if unit is None or amount is None:
         return None
+    more = None
+    if roles.get("more_unit"):
+        smaller, extra = Unit(roles["more_unit"]), roles.get("more_amount")
+        if (
+            amount.value is None
+            or not isinstance(extra, Amount)
+            or extra.value is None
+            or smaller.rank > unit.rank
+            or smaller is unit
+        ):
+            return None  # 'dua bulan dan tiga tahun' is two durations, if anything
+        more = (smaller, extra.value)
     year, _ = _year(roles)  # 'sembilan bulan pertama 2024'
-    return DurationSpec(unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles))
+    return DurationSpec(
+        unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles), more=more
+    )
 
 
 # "count" is a number of repetitions, which TIMEX3 sets do not carry ("three times a year" is P1Y)
@@ -426,9 +441,16 @@ def part_of_day(roles: Roles, language: Language) -> Spec | None:
 
 @production("relpart")
 def relative_part_of_day(roles: Roles, language: Language) -> Spec | None:
-    """'tadi malam', 'semalam', 'tonight', 'this morning'."""
-    offset, part = roles["relpart"]
-    return ClockSpec(part=part, date=RelativeSpec(unit=Unit.DAY, offset=int(offset)))
+    """'tadi malam', 'semalam', 'tonight', 'this morning'; with `anchor = "discourse"` a part of
+    the day the text is telling: 'that morning', 'the next morning', 'malam harinya'."""
+    value = roles["relpart"]
+    if isinstance(value, dict):
+        offset, anchoring = offset_and_anchoring(value)
+        part = value["part"]
+    else:
+        (offset, part), anchoring = value, Anchoring.REFERENCE
+    day = RelativeSpec(unit=Unit.DAY, offset=int(offset), anchoring=anchoring)
+    return ClockSpec(part=part, date=day)
 
 
 @production(UNIT_ROLES, YEAR_ROLES, "ordinal", "deictic", "mod")

@@ -180,6 +180,8 @@ class DurationSpec:
     # 'sembilan bulan pertama 2024': the first units of a year, placed from its first day
     year: int | None = None
     year_offset: int | None = None
+    # '2 tahun dan 6 bulan', 'three hours and 20 minutes': a smaller unit's amount added
+    more: tuple[Unit, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)

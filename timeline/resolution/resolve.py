@@ -170,9 +170,22 @@ def _focus_period(spec: FocusPeriodSpec, anchor: date, cue: object, hint: object
 @_resolves(DurationSpec)
 def _duration(spec: DurationSpec, anchor: date, cue: object, hint: object) -> Resolution:
     value = duration_value(spec.unit, spec.amount)
+    if spec.more is not None:
+        value = _joined_durations(value, duration_value(*spec.more))
     result = Resolution("DURATION", value, granularity=spec.unit.value)
     result = _with(result, approximate=spec.amount is None)
     return _placed_in_year(result, spec, anchor)
+
+
+def _joined_durations(first: str, second: str) -> str:
+    """'P2Y' and 'P6M' -> 'P2Y6M'; 'P2D' and 'PT12H' -> 'P2DT12H'; weeks do not stand beside
+    days, so 'P2W' and 'P3D' -> 'P17D'."""
+    if first.endswith("W") and "T" not in second and second.endswith("D") and "X" not in first:
+        return f"P{int(float(first[1:-1]) * 7 + float(second[1:-1]))}D"
+    date_a, _, time_a = first[1:].partition("T")
+    date_b, _, time_b = second[1:].partition("T")
+    time = time_a + time_b
+    return f"P{date_a}{date_b}" + (f"T{time}" if time else "")
 
 
 @_resolves(SetSpec)
