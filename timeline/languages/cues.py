@@ -57,9 +57,8 @@ def _lowered(words: list[str]) -> frozenset[str]:
 
 def compile_tense(context: dict[str, Any]) -> TenseWords:
     return TenseWords(
-        past_cues=_except(
-            _cue_pattern(context.get("past", []), context.get("past_regex")),
-            context.get("not_past", []),
+        past_cues=_past_pattern(
+            context.get("past", []), context.get("past_regex"), context.get("not_past", [])
         ),
         future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         past_words=_lowered(context.get("past", [])),
@@ -100,12 +99,35 @@ def _marks_pattern(marks: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
 
 
-def _except(pattern: re.Pattern[str], words: list[str]) -> re.Pattern[str]:
-    """A cue pattern that does not match where one of the listed words or phrases starts
-    ('hundred', 'succeed' are no -ed past; 'earlier than usual' compares)."""
-    if not words:
+def _past_pattern(words: list[str], regex: str | None, excluded: list[str]) -> re.Pattern[str]:
+    """The past cues: the listed words and the regex, except where an excluded word or phrase
+    starts ('hundred', 'succeed' are no -ed past; 'earlier than usual' compares). A phrase that
+    begins with a listed word ('earlier than') refuses its rest after that word; the rest are
+    refused by the regex. (A lookahead before the whole pattern would cost a test at every
+    place of the text, where the grouped words need one per first letter.)"""
+    plain, guarded = [], []
+    for word in words:
+        rests = [
+            phrase[len(word) :].strip()
+            for phrase in excluded
+            if phrase.lower().startswith(word.lower() + " ")
+        ]
+        if rests:
+            guarded.append(
+                f"{words_alternation([word])}(?!\\s{{1,3}}(?:{words_alternation(rests)})(?!\\w))"
+            )
+        else:
+            plain.append(word)
+    excepted = _except(regex, excluded)
+    extra = "|".join([*guarded, *([excepted] if excepted else [])]) or None
+    return _cue_pattern(plain, extra)
+
+
+def _except(pattern: str | None, words: list[str]) -> str | None:
+    """A cue regex that does not match the listed words ('hundred', 'succeed' are no -ed past)."""
+    if pattern is None or not words:
         return pattern
-    return re.compile(f"(?!(?:{words_alternation(words)})(?!\\w)){pattern.pattern}", pattern.flags)
+    return f"(?!(?:{words_alternation(words)})(?!\\w))(?:{pattern})"
 
 
 def _cue_pattern(words: list[str], extra: str | None = None) -> re.Pattern[str]:
