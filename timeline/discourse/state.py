@@ -15,8 +15,9 @@ mentions by index until the timexes are numbered.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, datetime, timedelta
 from functools import cache
 from typing import Any
 
@@ -24,6 +25,7 @@ from pydantic import TypeAdapter
 
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import PUBLICATION_ID, Anchor
+from timeline.discourse.attribution import in_attribution
 from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
 from timeline.discourse.eras import ERA_SHIFT, shifted_day, unshifted
 from timeline.discourse.genres import NEWS, Genre
@@ -75,6 +77,22 @@ MAX_ANCHOR_STEPS = 2
 """A discourse anchor may be at most this many ranks coarser than the unit counted: a year names
 no day to count 'the day before' from, but 'In March ... a week later' is fine."""
 
+WEEKDAY_REACH = 3
+"""Sentences back (besides its own) where a bare weekday finds the dated day it repeats: 'Rabu
+(25/6) malam ... Peristiwa terjadi ... Hingga Rabu malam' is that Wednesday."""
+
+EPISODE_REACH = 4
+"""Sentences back (besides its own) where a clock time with no day near it and no tense finds
+the episode it belongs to."""
+
+MAX_EPISODE_DAYS = 64
+"""Days told that a clock time or a bare weekday looks back over at most, so that a run-on text
+with thousands of dates and times stays linear."""
+
+HOLDING_REACH = 8
+"""Sentences back where a clock time with no day near it looks for a part of a day that holds
+it ('Rabu (11/6) malam' for 'pukul 22.00'): stronger evidence, so it reaches farther."""
+
 
 def document_years(mentions: list[Mention]) -> dict[int, int]:
     """Month -> year for months the document itself dates ('September 2023')."""
@@ -103,6 +121,18 @@ class Setting:
 
 
 @dataclass(frozen=True, slots=True)
+class Told:
+    """A day the text has told (not an attribution's): where, which day, and which mention."""
+
+    start: int
+    sentence: int
+    day: date
+    index: int
+    weekday: bool  # told with its weekday ('Rabu (25/6)'), which a bare 'Rabu' may repeat
+    hours: tuple[datetime, datetime] | None  # a part of a day ('Rabu (11/6) malam'), if one
+
+
+@dataclass(frozen=True, slots=True)
 class Resolved:
     """A mention resolved in its context, and the anchor it was counted from (None when the
     text fixed it alone)."""
@@ -128,9 +158,15 @@ class Reading:
 class Discourse:
     """The state of a document as it is read, mention by mention, in textual order:
     - `last_dated`: the previous time told, which 'keesokan harinya' counts from;
+    - `said`: the sentence and time of the last attribution ('said Friday'), which counts for
+      'a year earlier' in its own sentence only;
     - `topics`: the last period of each unit the text named ('the quarter');
     - `setting`: the time the current sentence has set;
     - `report`: the period an earnings report is about (discourse/earnings.py);
+    - `told`: the days the text has told so far, in order, which a bare weekday repeats and a
+      clock time with no day near it belongs to;
+    - `attributed`: the mentions that date an attribution ('kata Budi, Jumat (14/3)'), which
+      anchor nothing;
     - `resolved`: what each mention became, by index.
     """
 
@@ -155,21 +191,31 @@ class Discourse:
         self.years = document_years(mentions)
         self.last_dated: Anchor | None = None
         self.last_unit: Unit | None = None
+        self.said: tuple[int, Anchor, Unit] | None = None  # the last attribution's time
         self.topics: dict[Unit, Anchor] = {}
         self.setting: Setting | None = None
+        self.told: list[Told] = []
+        self.attributed: set[int] = set()
         self.resolved: list[Resolved | None] = [None] * len(mentions)
 
     # -- the rules, in the order they apply to a mention -------------------------------------
 
-    def anchor_for(self, spec: Spec) -> Anchor:
+    def anchor_for(self, spec: Spec, home: int = -1) -> Anchor:
         """What a mention counts from: the previous time told for a discourse expression (when
-        fine enough to count from), the last period of its unit for a topic one ('the quarter'),
-        else what the genre says (the publication date, in news)."""
-        anchoring = getattr(spec, "anchoring", Anchoring.REFERENCE)
+        fine enough to count from; an attribution's date only in its own sentence), the last
+        period of its unit for a topic one ('the quarter'), else what the genre says (the
+        publication date, in news)."""
+        # a time of a day counts as its day does ('the next morning', 'keesokan harinya pukul 9')
+        counted = spec.date if isinstance(spec, ClockSpec) and spec.date is not None else spec
+        anchoring = getattr(counted, "anchoring", Anchoring.REFERENCE)
+        if anchoring is Anchoring.DISCOURSE and self.said is not None and self.said[0] == home:
+            _, said, said_unit = self.said
+            if self._fine_enough(spec, said_unit):
+                return said
         if (
             anchoring is Anchoring.DISCOURSE
             and self.last_dated is not None
-            and self._fine_enough(spec)
+            and self._fine_enough(spec, self.last_unit)
         ):
             return self.last_dated
         unit = getattr(spec, "unit", None)
@@ -183,14 +229,15 @@ class Discourse:
         A narrative counts what the text does not anchor from here (genres.py)."""
         return self.last_dated or self.publication
 
-    def _fine_enough(self, spec: Spec) -> bool:
-        """Whether the previous time told can anchor the spec's count: at most MAX_ANCHOR_STEPS
-        ranks coarser than the unit counted, a time of day counting as its day."""
+    def _fine_enough(self, spec: Spec, told: Unit | None) -> bool:
+        """Whether a time told (of unit `told`) can anchor the spec's count: at most
+        MAX_ANCHOR_STEPS ranks coarser than the unit counted, a time of day counting as its
+        day."""
         unit = getattr(spec, "unit", None)
-        if self.last_unit is None or not isinstance(unit, Unit):
+        if told is None or not isinstance(unit, Unit):
             return True
         counted = max(unit.rank, Unit.DAY.rank)
-        return max(self.last_unit.rank, Unit.DAY.rank) - counted <= MAX_ANCHOR_STEPS
+        return max(told.rank, Unit.DAY.rank) - counted <= MAX_ANCHOR_STEPS
 
     def read(self, index: int, mention: Mention, home: int, previous_end: int) -> Reading:
         """The mention as its context makes it: its anchor, the report's focus ('a year
@@ -200,7 +247,7 @@ class Discourse:
             mention.spec, range_end(index, self.mentions, self.text, self.language)
         )
         sentence = self.sentences[home] if self.sentences else None
-        anchor = self.anchor_for(spec)
+        anchor = self.anchor_for(spec, home)
         floor = sentence.start if sentence is not None else 0
         spec, anchor, compared = self.report.compare(
             spec, anchor, home, self.text, mention, floor, self.language
@@ -218,6 +265,10 @@ class Discourse:
                     spec, mention, sentence, previous_end, self.cues, self.language
                 )
                 cue = self.genre.cue(cue)
+        repeated = self._repeated_weekday(spec, home, cue) or self._apposed_day(index, spec)
+        if repeated is not None:
+            reference = self.genre.reference_anchor(self, spec)
+            return Reading(spec, repeated, None, compared, False, reference)
         set_by_sentence = False
         setting = self.setting
         if (
@@ -226,12 +277,76 @@ class Discourse:
             and mention.start - setting.end <= SETTING_REACH
             and not (cue is not None and cue > Direction.THIS)  # 'akan selesai pada ...'
             and _open_to_setting(spec)
+            and not self._weekday_fits_on_its_own(spec, cue)
         ):
             spec, anchor = _in_the_sentence_setting(spec, setting)
             set_by_sentence = True
             cue = None  # the setting, not the publication date, is what the tense is about
         reference = self.genre.reference_anchor(self, spec)
         return Reading(spec, anchor, cue, compared, set_by_sentence, reference)
+
+    def _repeated_weekday(self, spec: Spec, home: int, cue: Direction | None) -> Anchor | None:
+        """The day a bare weekday repeats: a day with that weekday the text told in its sentence
+        or the WEEKDAY_REACH sentences before ('Rabu (25/6/2025) malam ... Hingga Rabu malam,
+        empat jenazah telah ditemukan' in a paper of Wednesday 2 July is 25 June), unless the
+        clause's tense puts it on the other side of the publication date ('Sidang digelar Senin
+        (23/6). Sidang lanjutan akan digelar Senin.' is the coming Monday)."""
+        on = spec.date if isinstance(spec, ClockSpec) else spec
+        if not (isinstance(on, DateSpec) and on.bare_weekday and on.direction is None):
+            return None
+        for told in reversed(self.told[-MAX_EPISODE_DAYS:]):
+            if told.sentence < home - WEEKDAY_REACH:
+                break
+            if not told.weekday or told.day.isoweekday() != on.weekday:
+                continue
+            if (cue is not None and cue > Direction.THIS and told.day < self.published) or (
+                cue is not None and cue < Direction.THIS and told.day > self.published
+            ):
+                return None
+            return Anchor(told.day, told.index)
+        return None
+
+    def _apposed_day(self, index: int, spec: Spec) -> Anchor | None:
+        """A day named by a word and then by its date, in apposition ('Pada hari ini, 23 Juni
+        2025, sidang ...' in a quotation published two days later): the date says which day the
+        word means, so the word counts from it (the anchor the date minus the word's offset)."""
+        if not (
+            isinstance(spec, RelativeSpec)
+            and spec.unit is Unit.DAY
+            and not spec.counted
+            and spec.anchoring is Anchoring.REFERENCE
+            and index + 1 < len(self.mentions)
+        ):
+            return None
+        mention, following = self.mentions[index], self.mentions[index + 1]
+        named = following.spec
+        if not (
+            _APPOSITION.fullmatch(self.text, mention.end, following.start)
+            and isinstance(named, DateSpec)
+            and named.day is not None
+            and named.month is not None
+            and named.year is not None
+            and named.year_digits == 4
+        ):
+            return None
+        try:
+            day = date(named.year, named.month, named.day)
+        except ValueError:
+            return None
+        return Anchor(day - timedelta(days=spec.offset), index + 1)
+
+    def _weekday_fits_on_its_own(self, spec: Spec, cue: Direction | None) -> bool:
+        """Whether a day and month with a weekday ('Jumat (14/3)') already fits that weekday as
+        read from the publication date: then a year set earlier in the sentence ('sejak tahun
+        2019') does not re-date it, since the weekday says which year is meant."""
+        if not (isinstance(spec, DateSpec) and spec.weekday is not None and spec.day is not None):
+            return False
+        try:
+            day = resolve(spec, self.published, cue=cue).day
+        except Rejected:
+            return False
+        # as written: not moved to the neighbouring month to fit (see resolve._fitting_day_near)
+        return day is not None and day.isoweekday() == spec.weekday and day.month == spec.month
 
     def year_hint(self, spec: DateSpec) -> int | None:
         """The year the document states for a bare month elsewhere ('September 2023'), where
@@ -270,6 +385,23 @@ class Discourse:
         scene of its sentence, the topic of its unit, or the report's focus."""
         self.resolved[index] = Resolved(mention, result, anchor if result.used_anchor else None)
         self.report.after(spec, result, home, index, compared)
+        if result.day is not None and self.sentences:
+            if in_attribution(self.text, self.sentences[home], mention, self.language):
+                # it dates the saying: nothing after its sentence counts from it
+                self.attributed.add(index)
+                self.said = (home, Anchor(result.day, index), Unit.DAY)
+                return
+            if not self._ends_a_period(index):
+                self.told.append(
+                    Told(
+                        mention.start,
+                        home,
+                        result.day,
+                        index,
+                        weekday=_names_weekday(spec),
+                        hours=_part_of_day_hours(result),
+                    )
+                )
         if (
             result.type not in ("DATE", "TIME")
             or "REF" in result.value
@@ -334,53 +466,134 @@ class Discourse:
             is not None
         )
 
+    def _ends_a_period(self, index: int) -> bool:
+        """Whether a day names the end of a reporting period ('the quarter ended Sept. 30'):
+        it dates no episode of the story."""
+        if index == 0:
+            return False
+        period = self.resolved[index - 1]
+        return (
+            period is not None
+            and isinstance(period.mention.spec, PeriodEndingSpec)
+            and period.result.end is not None
+            and self.resolved[index] is not None
+            and period.result.end[:10] == (self._day(index) + timedelta(days=1)).isoformat()
+        )
+
     def place_clocks(self, pending: list[tuple[int, Anchor]]) -> None:
         """Clock times with no date of their own take the day that governs them, once every day
         is known: the nearest day-level expression in their sentence, before or after, else the
-        last one of the sentence before, else the reference the genre gave where the clock
-        stands (the publication date in news, the story's time in a narrative)."""
+        last one of the sentence before, else the day of the episode the text is telling (the
+        last day told before them), else the reference the genre gave where the clock stands
+        (the publication date in news, the story's time in a narrative). An attribution's date
+        governs nothing, and a clause's tense rules out a day on the other side of the
+        publication date ('Tiket sudah dijual pukul 10.00' is no time of a coming match)."""
         days = self._days_by_sentence()
         for index, reference in pending:
             mention = self.mentions[index]
-            anchor = self._governing_day(index, days) or reference
+            tense = self._clock_tense(mention)
+            anchor = (
+                self._governing_day(index, days, tense)
+                or self._episode_day(mention, tense)
+                or reference
+            )
             try:
                 result = resolve(mention.spec, anchor.day, approx=mention.approx)
             except Rejected:
                 continue
             self.resolved[index] = Resolved(mention, result, anchor)
+            if anchor.mention is not None:  # the episode goes on at that time
+                home = sentence_index(self.sentences, mention.start)
+                told = Told(mention.start, home, anchor.day, index, weekday=False, hours=None)
+                bisect.insort(self.told, told, key=lambda entry: entry.start)
+
+    def _clock_tense(self, mention: Mention) -> Direction | None:
+        """The side of the publication date the clock time's clause speaks of, if it says."""
+        if not self.sentences:
+            return None
+        home = sentence_index(self.sentences, mention.start)
+        return self.cues.direction(self.sentences[home], mention)
+
+    def _fits_tense(self, day: date, tense: Direction | None) -> bool:
+        """Whether a day lies on the side of the publication date the tense speaks of."""
+        if tense is None or tense is Direction.THIS:
+            return True
+        return day <= self.published if tense < Direction.THIS else day >= self.published
 
     def _days_by_sentence(self) -> dict[int, list[tuple[int, int]]]:
-        """Sentence -> sorted (start, index) of its expressions that name a day."""
+        """Sentence -> sorted (start, index) of its expressions that name a day, except the
+        dates of attributions."""
         days: dict[int, list[tuple[int, int]]] = {}
         if not self.sentences:
             return days
         for index, entry in enumerate(self.resolved):
-            if entry is not None and entry.result.day is not None:
+            if entry is not None and entry.result.day is not None and index not in self.attributed:
                 where = sentence_index(self.sentences, entry.mention.start)
                 days.setdefault(where, []).append((entry.mention.start, index))
         return days
 
-    def _governing_day(self, index: int, days: dict[int, list[tuple[int, int]]]) -> Anchor | None:
+    def _governing_day(
+        self, index: int, days: dict[int, list[tuple[int, int]]], tense: Direction | None
+    ) -> Anchor | None:
         """The nearest day-level expression in the clock time's sentence, before or after it;
         else the last one of the sentence before ('Sabtu (14/9) malam ... Laga yang dimulai
-        pukul 19.00 WIB itu ...'). Each lookup is a bisection."""
+        pukul 19.00 WIB itu ...'); from the sentence before, not a coming day when the clock
+        time's clause is in the past."""
         if not self.sentences:
             return None
         mention = self.mentions[index]
         home = sentence_index(self.sentences, mention.start)
-        chosen: int | None = None
         here = days.get(home, [])
+        # a clause in the past does not take a coming day from the sentence before
+        past = tense is not None and tense < Direction.THIS
+        before = [
+            pair
+            for pair in days.get(home - 1, [])
+            if not past or self._day(pair[1]) <= self.published
+        ]
+        chosen: int | None = None
         if here:
             at = bisect.bisect_left(here, (mention.start, -1))
             neighbours = here[max(0, at - 1) : at + 1]
             chosen = min(neighbours, key=lambda pair: abs(pair[0] - mention.start))[1]
-        elif days.get(home - 1):
-            chosen = days[home - 1][-1][1]
+        elif before:
+            chosen = before[-1][1]
         if chosen is None:
             return None
-        entry = self.resolved[chosen]
+        return Anchor(self._day(chosen), chosen)
+
+    def _day(self, index: int) -> date:
+        entry = self.resolved[index]
         assert entry is not None and entry.result.day is not None
-        return Anchor(entry.result.day, chosen)
+        return entry.result.day
+
+    def _episode_day(self, mention: Mention, tense: Direction | None) -> Anchor | None:
+        """The day of the episode the text is telling: the last day told before the clock time
+        ('Uji coba digelar pada Sabtu (5/7). ... Acara akan dimulai sekitar pukul 19.00 WIB.'
+        is that Saturday; an attribution's date is no episode), or a part of a day told just
+        before it that holds the clock time ('sejak Rabu (11/6) malam hingga Kamis (12/6) dini
+        hari ... Sekitar pukul 22.00 WITA' is Wednesday night; HOLDING_REACH). Only days on the
+        side of the publication date its clause's tense points to; with no tense, only a day
+        told in the last EPISODE_REACH sentences, since a day told long before sets no scene ('tayang di
+        Hong Kong pada 23 Desember 2004 ... saksikan film tersebut pukul 21.00 WIB' is
+        tonight)."""
+        at = bisect.bisect_left(self.told, mention.start, key=lambda told: told.start)
+        home = sentence_index(self.sentences, mention.start)
+        episode: list[Told] = []  # latest first
+        for told in reversed(self.told[max(0, at - MAX_EPISODE_DAYS) : at]):
+            if told.sentence < home - HOLDING_REACH:
+                break
+            if self._fits_tense(told.day, tense):
+                episode.append(told)
+        spec = mention.spec
+        if isinstance(spec, ClockSpec) and spec.hour is not None:
+            for told in episode:
+                day = _day_holding(told, spec.hour, spec.minute or 0)
+                if day is not None:
+                    return Anchor(day, told.index)
+        if not episode or (tense is None and episode[0].sentence < home - EPISODE_REACH):
+            return None
+        return Anchor(episode[0].day, episode[0].index)
 
     # -- the whole document ------------------------------------------------------------------
 
@@ -420,6 +633,36 @@ def resolve_in_context(
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
     return Discourse(mentions, text, published, language, sentences, genre).run()
+
+
+_APPOSITION = re.compile(r"\s{0,2},\s{0,3}")
+"""What stands between a day's word and its date in apposition: 'hari ini, 23 Juni 2025'."""
+
+
+def _names_weekday(spec: Spec) -> bool:
+    """Whether an expression gives a day with its weekday ('Rabu (25/6)', 'Senin, 23 Juni')."""
+    on = spec.date if isinstance(spec, ClockSpec) else spec
+    return isinstance(on, DateSpec) and on.weekday is not None and on.day is not None
+
+
+def _part_of_day_hours(result: Resolution) -> tuple[datetime, datetime] | None:
+    """The hours of a part of a day ('Rabu (11/6) malam': 18:00 to 06:00), local time."""
+    if result.granularity != Unit.PART_OF_DAY.value or result.start is None or result.end is None:
+        return None
+    return datetime.fromisoformat(result.start[:16]), datetime.fromisoformat(result.end[:16])
+
+
+def _day_holding(told: Told, hour: int, minute: int) -> date | None:
+    """The day on which a clock time falls inside a part of a day told ('pukul 02.00' in
+    'Rabu malam' is early Thursday), or None when it falls outside it."""
+    if told.hours is None:
+        return None
+    first, last = told.hours
+    for day in (told.day, told.day + timedelta(days=1)):
+        moment = datetime(day.year, day.month, day.day, hour, minute)
+        if first <= moment < last:
+            return day
+    return None
 
 
 def _open_to_setting(spec: Spec) -> bool:

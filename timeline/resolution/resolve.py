@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TypedDict
 
 from timeline.calendar.arithmetic import (
+    add_months,
     duration_value,
     go_back,
     shift,
@@ -32,6 +33,7 @@ from timeline.calendar.holidays import (
 from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     CalendarFields,
+    ClimateSeasonSpec,
     ClockSpec,
     DateSpec,
     Direction,
@@ -172,6 +174,8 @@ def _focus_period(spec: FocusPeriodSpec, anchor: date, cue: object, hint: object
 @_resolves(DurationSpec)
 def _duration(spec: DurationSpec, anchor: date, cue: object, hint: object) -> Resolution:
     value = duration_value(spec.unit, spec.amount)
+    if spec.more is not None:
+        value = _joined_durations(value, duration_value(*spec.more))
     result = Resolution("DURATION", value, granularity=spec.unit.value)
     result = _with(result, approximate=spec.amount is None)
     return _placed_in_year(result, spec, anchor)
@@ -183,6 +187,17 @@ def _event_relative(spec: EventRelativeSpec, anchor: date, cue: object, hint: ob
     amount as a DURATION); events/relative.py dates it from the named event."""
     value = duration_value(spec.unit, spec.amount)
     return Resolution("DURATION", value, granularity=spec.unit.value)
+
+
+def _joined_durations(first: str, second: str) -> str:
+    """'P2Y' and 'P6M' -> 'P2Y6M'; 'P2D' and 'PT12H' -> 'P2DT12H'; weeks do not stand beside
+    days, so 'P2W' and 'P3D' -> 'P17D'."""
+    if first.endswith("W") and "T" not in second and second.endswith("D") and "X" not in first:
+        return f"P{int(float(first[1:-1]) * 7 + float(second[1:-1]))}D"
+    date_a, _, time_a = first[1:].partition("T")
+    date_b, _, time_b = second[1:].partition("T")
+    time = time_a + time_b
+    return f"P{date_a}{date_b}" + (f"T{time}" if time else "")
 
 
 @_resolves(SetSpec)
@@ -316,7 +331,9 @@ def _yearly_start(
             raise Rejected("no such date in that year")
         return start
     if direction is Direction.THIS:
-        start = occurrence(anchor.year)
+        # 'this winter' in January is the winter under way, which began the December before
+        ongoing = _containing(_occurrences_near(occurrence, unit, anchor.year, 1), anchor)
+        start = ongoing[0] if ongoing is not None else occurrence(anchor.year)
         if start is None:
             raise Rejected("no such date this year")
         return start
@@ -384,11 +401,43 @@ def _date(
                 start = stated
     warnings: tuple[str, ...] = ()
     if not _weekday_fits(spec, start):
-        warnings = (
-            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
-            "the numbers were trusted",
-        )
+        near = _fitting_day_near(spec, anchor, year)
+        if near is not None:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                f"took {near.isoformat()}, the day within a week of the reference that has "
+                "both that weekday and that day of the month",
+            )
+            start, used_anchor = near, True
+        else:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                "the numbers were trusted",
+            )
     return _dated(unit, start, spec.mod, used_anchor, warnings)
+
+
+NEAR_MONTH_EDGE = 7
+"""Days either side of the reference in which a weekday that disagrees with its numbers looks
+for the day that fits both: a wrong month number is a slip at a month's edge."""
+
+
+def _fitting_day_near(spec: DateSpec, anchor: date, year: int | None) -> date | None:
+    """When the weekday and the numbers disagree ('Rabu (2/6)' in a paper of Wednesday 2 July:
+    2 June was a Monday), the day within a week of the reference that has both the weekday and
+    the day of the month (and the year, if written), if any: the month number is the slip, as
+    reporters carry last month's number over the month's edge. None when no day fits both."""
+    if spec.day is None or spec.weekday is None:
+        return None
+    for offset in sorted(range(-NEAR_MONTH_EDGE, NEAR_MONTH_EDGE + 1), key=abs):
+        day = anchor + timedelta(days=offset)
+        if (
+            day.day == spec.day
+            and day.isoweekday() == spec.weekday
+            and (year is None or day.year == year)
+        ):
+            return day
+    return None
 
 
 def _weekday_fits(spec: DateSpec, day: date) -> bool:
@@ -414,6 +463,41 @@ def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object)
         occurrence, spec.unit, anchor, year, direction, weak=spec.direction is None
     )
     return _dated(spec.unit, start, spec.mod, used_anchor or year is None)
+
+
+@_resolves(ClimateSeasonSpec)
+def _climate_season(
+    spec: ClimateSeasonSpec, anchor: date, cue: Direction | None, hint: object
+) -> Resolution:
+    """A season TIMEX3 has no code for ('musim hujan'): its value is the year it begins in, its
+    interval its months (October 2024 to March 2025 for 'musim hujan 2024'), approximate since
+    the rains keep no calendar; which one, as for a month: the year given, the one under way
+    for 'ini', else the tense's or the nearest."""
+    direction = spec.direction if spec.direction is not None else cue
+    year, used_anchor = _year_of(spec, anchor)
+    years = [year] if year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+    pairs = [
+        (date(y, spec.first_month, 1), add_months(date(y, spec.first_month, 1), spec.months))
+        for y in years
+    ]
+    if direction is Direction.THIS and year is None:
+        chosen = _containing(pairs, anchor) or pairs[1]
+    else:
+        chosen = _choose(pairs, anchor, direction, weak=spec.direction is None) or pairs[0]
+    start, end = chosen
+    base = Resolution(
+        "DATE",
+        f"{start.year:04d}",
+        granularity=Unit.SEASON.value,
+        approximate=True,
+        used_anchor=used_anchor or year is None,
+    )
+    return _modded(base, Unit.SEASON, start, end, spec.mod)
+
+
+def _containing(pairs: list[tuple[date, date]], day: date) -> tuple[date, date] | None:
+    """The occurrence under way on `day`, if any."""
+    return next((pair for pair in pairs if pair[0] <= day < pair[1]), None)
 
 
 @_resolves(WeekendSpec)
