@@ -415,6 +415,38 @@ def test_metrics_by_hand():
     assert scores.fragments == pytest.approx(1.5)  # 1 event, then 2 events
 
 
+def test_equally_reported_dates_nearer_the_articles_are_chosen_first():
+    """A background date told once (2019) loses to a date as often told near the articles'
+    own days, though it is earlier."""
+    from timeline.evaluation.stories import Entry, Quote, score
+    from timeline.models.story import StoryEvent, StorySource
+
+    def event(day, end, article):
+        source = StorySource(article=article, event="e1", span=(0, 5), text="")
+        return StoryEvent(
+            id="s",
+            title="t",
+            start=day,
+            end=end,
+            value=day,
+            granularity="day",
+            salience=1,
+            sources=[source],
+        )
+
+    def article(name):
+        return StoryArticle(
+            id=name, published="2025-07-01", lang="id", input="-", sha256="", text_length=9
+        )
+
+    story = Story(
+        articles=[article("a"), article("b")],
+        events=[event("2019-12-27", "2019-12-28", "a"), event("2025-06-30", "2025-07-01", "b")],
+    )
+    scores = score(story, [Entry("2025-06-30", "", (Quote("b", (0, 5)),), ())])
+    assert scores.chosen_dates == ["2025-06-30"]
+
+
 # -- the picture
 
 

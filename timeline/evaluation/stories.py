@@ -129,6 +129,29 @@ def _last_day(end: str) -> str:
     return (date.fromisoformat(end[:10]) - timedelta(days=1)).isoformat()
 
 
+def _ordinal(day: str) -> int:
+    from datetime import date
+
+    return date.fromisoformat(day[:10]).toordinal()
+
+
+def _first_day(value: str) -> int:
+    """The first day of a day, month or year, as an ordinal."""
+    return _ordinal({4: value + "-01-01", 7: value + "-01"}.get(len(value), value))
+
+
+def _end_of(value: str) -> str:
+    """The exclusive end of a day, month or year (YYYY-MM-DD)."""
+    from datetime import date, timedelta
+
+    if len(value) == 4:
+        return f"{int(value) + 1:04d}-01-01"
+    if len(value) == 7:
+        year, month = int(value[:4]), int(value[5:7])
+        return f"{year + month // 12:04d}-{month % 12 + 1:02d}-01"
+    return (date.fromisoformat(value) + timedelta(days=1)).isoformat()
+
+
 def _within(system: str, entry: str) -> bool:
     return system == entry or (len(entry) < len(system) and system.startswith(entry + "-"))
 
@@ -170,7 +193,19 @@ def score(story: Story, entries: list[Entry]) -> Scores:
             if event.event_class != "REPORTING":
                 told[day] |= articles
             counts[day] += 1
-    ranked = sorted(salience, key=lambda d: (-len(told[d]), -len(salience[d]), -counts[d], d))
+    published = sorted(a.published for a in story.articles)
+
+    def distance(day: str) -> int:
+        """Days from the date to the span of the articles' own days (0 inside it)."""
+        if not published:
+            return 0
+        begin, end = _first_day(day), _first_day(_last_day(_end_of(day)))
+        return max(0, _ordinal(published[0]) - end, begin - _ordinal(published[-1]))
+
+    ranked = sorted(
+        salience,
+        key=lambda d: (-len(told[d]), -len(salience[d]), -counts[d], distance(d), d),
+    )
     chosen = sorted(ranked[: len(reference_dates)])
     hits = len(set(chosen) & set(reference_dates))
     precision = hits / len(chosen) if chosen else 0.0
