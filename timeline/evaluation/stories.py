@@ -9,7 +9,7 @@ quote is an exact substring of its article's text and contains the time that dat
   one day, else its month or year when its value is one; a date's salience is the number of
   distinct articles reporting an event on it that is not a saying (class REPORTING: "kata X,
   Rabu" dates a statement, not the story), then with the sayings, then the number of events,
-  then the earlier date. This is the date-selection metric of timeline summarisation research,
+  then the date nearer the articles' own days, then the earlier date. This is the date-selection metric of timeline summarisation research,
   at our dates' granularities.
 - event recall: an entry is found when a story event on its date (or inside its month or year,
   for a coarser entry) has a source whose span overlaps one of the entry's evidence quotes.
