@@ -256,10 +256,11 @@ def _times_by_sentence(timexes: list[Timex], sentences: list[Sentence]) -> dict[
 
 def _fronted(text: str, sentence: Sentence, here: list[Timex], language: Language) -> Timex | None:
     """A time that opens the sentence (after at most a preposition) and a comma closes."""
-    if not here:
-        return None
-    first = here[0]
     start = dateline_end(text, sentence.start, sentence.end)
+    opening = [t for t in here if t.span[0] >= start]  # a dateline's own date opens nothing
+    if not opening:
+        return None
+    first = opening[0]
     connectives = language.events.connectives
     if connectives is not None and (found := connectives.match(text, start, first.span[0])):
         start = found.end()  # 'Then, a week or so ago, ...'

@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from timeline.events.predicates import Predicate, PredicateReader
+from timeline.events.spans import Spans
 from timeline.languages import Language
 
 ClauseKind = str
@@ -55,19 +57,20 @@ def split_clauses(
     text: str,
     start: int,
     end: int,
-    times: list[tuple[int, int]],
+    time_spans: Iterable[tuple[int, int]],
     language: Language,
     reader: PredicateReader,
-    day_times: list[tuple[int, int]] | None = None,
+    day_times: Iterable[tuple[int, int]] | None = None,
 ) -> list[Clause]:
     """The clauses of the sentence [start, end), in order; `times` are the spans of its time
     expressions (never split, their words never open a clause), `day_times` those of them that
     name a day or a time of day (a reporting verb's own time: 'said Tuesday')."""
+    times = Spans(time_spans)
     words = language.clauses
     cuts: dict[int, str | None] = {}  # clause start -> its opening word (None: punctuation)
 
     def in_time(offset: int) -> bool:
-        return any(a <= offset < b for a, b in times)
+        return times.holds(offset)
 
     for match in _HARD_BREAK.finditer(text, start, end):
         if not in_time(match.start()):
@@ -105,7 +108,7 @@ def split_clauses(
             cuts.setdefault(after, None)  # ', kata Budi', ', the minister said'
         elif _verb_at(text, after, end, reader, times):
             cuts.setdefault(after, None)  # ', closing unchanged Friday', ', menyebabkan ...'
-    _cut_after_reported_time(text, start, end, cuts, language, reader, day_times or [])
+    _cut_after_reported_time(text, start, end, cuts, language, reader, Spans(day_times or []))
     pieces = _pieces(start, end, sorted(cuts), text)
     clauses = _classified(text, pieces, cuts, language, reader, times)
     clauses = _with_fronted_commas(text, clauses, reader, times)
@@ -146,7 +149,7 @@ def _subjects(clauses: list[Clause]) -> list[Clause]:
 
 
 def _time_follows(
-    offset: int, times: list[tuple[int, int]], text: str, signals: frozenset[str] = frozenset()
+    offset: int, times: Spans, text: str, signals: frozenset[str] = frozenset()
 ) -> bool:
     """A time right after the word, maybe after another preposition ('sejak 2019', 'after
     Monday', 'hingga pada awal pekan ini'): the word is the time's preposition."""
@@ -154,7 +157,7 @@ def _time_follows(
     following = _WORD.match(text, at)
     if following is not None and following.group().lower() in signals:
         at = following.end() + _gap(text, following.end())
-    return any(a == at for a, _ in times)
+    return bool(times.starting(at, at))
 
 
 def _gap(text: str, offset: int) -> int:
@@ -166,7 +169,7 @@ def _gap(text: str, offset: int) -> int:
 
 
 def _predicate_ahead(
-    text: str, offset: int, end: int, reader: PredicateReader, times: list[tuple[int, int]]
+    text: str, offset: int, end: int, reader: PredicateReader, times: Spans
 ) -> bool:
     """Whether a verb stands within the next few words, before any punctuation (a coordinator
     then joins clauses, not nouns: 'menangkap X dan menyita Y' against 'Rusia dan Korea
@@ -177,7 +180,7 @@ def _predicate_ahead(
         token = match.group()
         if token in ",;:.":
             return False
-        if any(a <= match.start() < b for a, b in times):
+        if times.holds(match.start()):
             continue
         if reader.kind(token, after_auxiliary) == 2:
             return True
@@ -188,14 +191,12 @@ def _predicate_ahead(
     return False
 
 
-def _verb_at(
-    text: str, offset: int, end: int, reader: PredicateReader, times: list[tuple[int, int]]
-) -> bool:
+def _verb_at(text: str, offset: int, end: int, reader: PredicateReader, times: Spans) -> bool:
     """A verb as the first word after a comma (or the second, after an auxiliary): a clause of
     its own ('Its stock has slumped recently, closing unchanged Friday')."""
     after_auxiliary = False
     for count, match in enumerate(_WORD.finditer(text, offset, end)):
-        if count >= 2 or any(a <= match.start() < b for a, b in times):
+        if count >= 2 or times.holds(match.start()):
             return False
         if match.start() != offset and count == 0:
             return False
@@ -212,7 +213,7 @@ def _reporting_at(
     offset: int,
     end: int,
     language: Language,
-    times: list[tuple[int, int]],
+    times: Spans,
     reader: PredicateReader | None = None,
 ) -> bool:
     """Whether an attribution starts here: a reporting verb in the first three words ('kata
@@ -220,7 +221,7 @@ def _reporting_at(
     an amount ('added $20 million') and holds no other verb ('added ... and established')."""
     reporting = language.clauses.reporting
     for count, match in enumerate(_WORD.finditer(text, offset, end)):
-        if count >= 3 or any(a <= match.start() < b for a, b in times):
+        if count >= 3 or times.holds(match.start()):
             return False
         if match.group().lower() in reporting:
             rest = text[match.end() : end].lstrip()
@@ -237,7 +238,7 @@ def _cut_after_reported_time(
     cuts: dict[int, str | None],
     language: Language,
     reader: PredicateReader,
-    times: list[tuple[int, int]],
+    times: Spans,
 ) -> None:
     """A reporting verb followed by its day ('said on Monday', 'told reporters Tuesday'):
     what follows the day is what was reported ('Qantas said on Monday it would cut 300
@@ -247,7 +248,7 @@ def _cut_after_reported_time(
     for match in _WORD.finditer(text, start, end):
         if match.group().lower() not in reporting:
             continue
-        following = [t for t in times if match.end() <= t[0] <= match.end() + REPORTED_TIME_REACH]
+        following = times.starting(match.end(), match.end() + REPORTED_TIME_REACH)
         if not following:
             continue
         after = following[0][1]
@@ -276,7 +277,7 @@ def _classified(
     cuts: dict[int, str | None],
     language: Language,
     reader: PredicateReader,
-    times: list[tuple[int, int]],
+    times: Spans,
 ) -> list[Clause]:
     """Each piece as a clause of its kind; a piece without a predicate joins the one before
     (or, first in its sentence, the one after, which then counts as the main clause)."""
@@ -316,7 +317,7 @@ def _classified(
 
 
 def _with_fronted_commas(
-    text: str, clauses: list[Clause], reader: PredicateReader, times: list[tuple[int, int]]
+    text: str, clauses: list[Clause], reader: PredicateReader, times: Spans
 ) -> list[Clause]:
     """A fronted subordinate or attribution ends at its first comma when a predicate follows:
     'Setelah polisi tiba, warga bubar' is two clauses, 'Menurut polisi, pelaku kabur' too; so
@@ -333,7 +334,7 @@ def _with_fronted_commas(
                 (
                     m
                     for m in _COMMA.finditer(text, clause.start, clause.end)
-                    if not any(a <= m.start() < b for a, b in times)
+                    if not times.holds(m.start())
                 ),
                 None,
             )

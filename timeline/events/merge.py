@@ -17,6 +17,7 @@ import re
 from typing import TYPE_CHECKING
 
 from timeline.events.predicates import WORD, PredicateReader
+from timeline.events.spans import Spans
 from timeline.languages import Language
 
 if TYPE_CHECKING:
@@ -75,9 +76,10 @@ def _names(draft: Draft, text: str, stopwords: frozenset[str]) -> set[str]:
     is no name."""
     clause = draft.clause
     names = set()
+    times = Spans(draft.time_spans)
     for match in _NAME_OR_NUMBER.finditer(text, clause.start, clause.end):
         word = match.group()
-        if word.lower() in stopwords or any(a <= match.start() < b for a, b in draft.time_spans):
+        if word.lower() in stopwords or times.holds(match.start()):
             continue
         names.add(word)
     return names

@@ -13,9 +13,11 @@ event noun: 'Polisi menangkap dua pelaku' -> 'menangkap'; 'the crash of flight 1
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from timeline.events.spans import Spans
 from timeline.languages import Language
 from timeline.languages.stemmers import root_words, stemmer_named
 from timeline.models.kinds import EventClass
@@ -96,15 +98,16 @@ class PredicateReader:
         )
 
     def find(
-        self, text: str, start: int, end: int, skip: list[tuple[int, int]]
+        self, text: str, start: int, end: int, skip: Iterable[tuple[int, int]]
     ) -> Predicate | None:
         """The clause's predicate: its first verb, else its first event noun; words inside the
         `skip` spans (its time expressions) do not count."""
         noun: Predicate | None = None
         modifier: Predicate | None = None
         after_auxiliary = False
+        skipped = Spans(skip)
         for match in WORD.finditer(text, start, end):
-            if any(a <= match.start() < b for a, b in skip):
+            if skipped.holds(match.start()):
                 after_auxiliary = False
                 continue
             word = match.group()
@@ -118,7 +121,7 @@ class PredicateReader:
                 noun = Predicate(match.start(), match.end(), word, False)
             after_auxiliary = word.lower() in self.words.auxiliaries
         if noun is None:
-            noun = self._event_phrase(text, start, end, skip)
+            noun = self._event_phrase(text, start, end, skipped)
         return noun or modifier
 
     def _modifies(self, text: str, offset: int, end: int) -> bool:
@@ -129,14 +132,12 @@ class PredicateReader:
         following = WORD.match(text, offset + _spaces(text, offset), end)
         return following is not None and following.group().lower() in self.words.participle_before
 
-    def _event_phrase(
-        self, text: str, start: int, end: int, skip: list[tuple[int, int]]
-    ) -> Predicate | None:
+    def _event_phrase(self, text: str, start: int, end: int, skip: Spans) -> Predicate | None:
         """A listed event noun of several words ('gencatan senjata', 'unjuk rasa')."""
         lowered = text[start:end].lower()
         for phrase in sorted((p for p in self.words.event_nouns if " " in p), key=len):
             at = lowered.find(phrase)
-            if at >= 0 and not any(a <= start + at < b for a, b in skip):
+            if at >= 0 and not skip.holds(start + at):
                 return Predicate(start + at, start + at + len(phrase), phrase, False)
         return None
 

@@ -16,6 +16,7 @@ import re
 
 from timeline.events.clauses import Clause
 from timeline.events.predicates import PredicateReader
+from timeline.events.spans import Spans
 from timeline.ingest.sentences import dateline_end
 from timeline.languages import Language
 from timeline.models.document import Timex
@@ -42,8 +43,9 @@ def title_of(
     if clause.subject is not None:  # 'Kesepakatan pertahanan itu, menurut analis, bisa ...'
         spans.insert(0, clause.subject)
     matches = [m for a, b in spans for m in _TOKEN.finditer(text, a, b)]
+    inside_times = Spans(t.span for t in times)
     for match in matches:
-        if any(a <= match.start() < b for a, b in (t.span for t in times)):
+        if inside_times.holds(match.start()):
             if tokens and tokens[-1][1].lower().strip(_TRAILING) in signals:
                 tokens.pop()  # the time's preposition goes with it
             if match.group().endswith(",") and tokens:  # keep the comma the time closed

@@ -29,9 +29,9 @@ _LAST_WORD = re.compile(r"([^\W\d_][\w.]{0,11})\.$")
 
 
 # A news dateline opening an article: "JAKARTA, KOMPAS.com -", "WASHINGTON (AP) --",
-# "TajukRakyat.com,-". A layout convention of news across languages, not a word list.
+# "TajukRakyat.com,-", "SUKABUMI, Warta Nusa -", "LONDON, March 14 (Reuters) -". A layout convention of news across languages, not a word list.
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z .'’-]{1,40}(?:\s{0,3}\([^)]{1,40}\))?(?:\s{0,3},\s{0,3}[\w.]{2,40})?"
+    r"(?:[A-Z][A-Z .'’-]{1,40}(?:\s{0,3}\([^)]{1,40}\))?(?:\s{0,3},\s{0,3}[\w.]{2,40}(?: [A-Z0-9][\w.]{0,39}){0,3}(?:\s{0,3}\([^)]{1,40}\))?)?"
     r"|\w{2,40}\.(?:com|co\.id|id|net|org)(?:\s{0,3},)?)\s{0,3}[-–—]{1,2}\s{0,3}"
 )
 
