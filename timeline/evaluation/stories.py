@@ -4,13 +4,13 @@ A reference is a JSON list of entries `{date, summary, evidence: [{article, quot
 `conflict: [{article, quote, date}]` and `note`); `date` is YYYY-MM-DD, YYYY-MM or YYYY; each
 quote is an exact substring of its article's text and contains the time that dates the entry.
 
-- date F1: the K most salient distinct dates of the story (K = the reference's distinct dates)
-  against the reference's dates. A story event's date is its day when its interval lies within
-  one day, else its month or year when its value is one; a date's salience is the number of
-  distinct articles reporting an event on it that is not a saying (class REPORTING: "kata X,
-  Rabu" dates a statement, not the story), then with the sayings, then the number of events,
-  then the date nearer the articles' own days, then the earlier date. This is the date-selection metric of timeline summarisation research,
-  at our dates' granularities.
+- date F1: the K most salient distinct days of the story (K = the reference's distinct days)
+  against the reference's days, the date-selection metric of timeline summarisation research
+  (month and year entries count in event recall only). A story event's day is the day its
+  interval lies within; a day's salience is the number of distinct articles reporting an event
+  on it that is not a saying (class REPORTING: "kata X, Rabu" dates a statement, not the
+  story), then with the sayings, then the number of events, then the day nearer the articles'
+  own days, then the earlier day.
 - event recall: an entry is found when a story event on its date (or inside its month or year,
   for a coarser entry) has a source whose span overlaps one of the entry's evidence quotes.
 - fragments: for each entry with evidence from two or more articles, the number of distinct
@@ -177,9 +177,14 @@ def _carries(event: StoryEvent, day: str, entry: Entry) -> bool:
     )
 
 
+DAY_LENGTH = len("YYYY-MM-DD")
+
+
 def score(story: Story, entries: list[Entry]) -> Scores:
     """The three measures of a story against reference entries already located in the texts."""
-    reference_dates = sorted({e.date for e in entries})
+    # Date F1 is over days, as issue 12 and timeline summarisation research define it: the
+    # reference's month and year entries count in event recall only.
+    reference_dates = sorted({e.date for e in entries if len(e.date) == DAY_LENGTH})
     salience: dict[str, set[str]] = defaultdict(set)
     told: dict[str, set[str]] = defaultdict(set)  # by events other than sayings
     counts: dict[str, int] = defaultdict(int)
@@ -187,7 +192,7 @@ def score(story: Story, entries: list[Entry]) -> Scores:
     for event in story.events:
         day = event_date(event)
         dates.append(day)
-        if day is not None:
+        if day is not None and len(day) == DAY_LENGTH:
             articles = {s.article for s in [*event.sources, *event.conflicts]}
             salience[day] |= articles
             if event.event_class != "REPORTING":
