@@ -80,7 +80,7 @@ def reference_date(published: date | None, article: Article) -> tuple[date, Publ
     if article.kind == "html":
         raise InputUsageError(
             f"--published YYYY-MM-DD is required: {display_name(article.source)} has no "
-            "publication date in its metadata (the tool never assumes today)"
+            "publication date in its metadata or byline (the tool never assumes today)"
         )
     raise InputUsageError("--published YYYY-MM-DD is required (the tool never assumes today)")
 

@@ -159,7 +159,8 @@ class Document(BaseModel):
     published_evidence: str | None = Field(
         None,
         description="With published_source 'estimated': the text that supports the estimate "
-        "(a dateline, a full date whose weekday agrees).",
+        "(a dateline, a full date whose weekday agrees); with 'html-byline': the byline's "
+        "words or <time> value that gave the date.",
     )
     genre: Genre = Field(
         "news", description="How relative times were anchored: news, narrative or social."

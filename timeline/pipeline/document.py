@@ -58,6 +58,7 @@ def extract_document(
     published_source: PublishedSource = "cli",
     lang_source: LangSource = "cli",
     genre: Genre = NEWS,
+    published_evidence: str | None = None,
 ) -> Document:
     """Extract one document. `published` is the reference date every relative time counts from
     (a date or YYYY-MM-DD; BadPublicationDate otherwise); `lang` a code or 'auto';
@@ -81,6 +82,7 @@ def extract_document(
         id=doc_id,
         published=reference.isoformat(),
         published_source=published_source,
+        published_evidence=published_evidence,
         lang=choice.code,
         lang_source=choice.source,
         title=title,
@@ -107,4 +109,5 @@ def document_from_article(article: object, published: date | None, lang: str) ->
         doc_id=article.doc_id,
         title=article.title,
         published_source=date_source,
+        published_evidence=article.published_evidence if date_source != "cli" else None,
     )
