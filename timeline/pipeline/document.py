@@ -65,33 +65,38 @@ def extract_document(
     `lang_source` says where a given code came from (the command line or a corpus record)."""
     from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
+    from timeline.ingest.normalise import clean, normalise
     from timeline.ingest.sentences import split_sentences
     from timeline.models.document import Document
+    from timeline.pipeline.offsets import on_original
     from timeline.tagging.tag import find_mentions
 
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__} (decode bytes first)")
     reference = publication_date(published)
+    original, normal = text, normalise(text)
+    text = normal.text  # read with scraping artefacts repaired; spans mapped back at the end
     choice = choose_language(text, lang, lang_source)
     language = languages.load(choice.code, genre.profiles)
     mentions = find_mentions(text, language)
     sentences = split_sentences(text, language.abbreviations)
     timexes = resolve_in_context(mentions, text, reference, language, sentences, genre)
     events, undated = build_events(text, timexes, reference, language, sentences)
-    return Document(
+    document = Document(
         id=doc_id,
         published=reference.isoformat(),
         published_source=published_source,
         published_evidence=published_evidence,
         lang=choice.code,
         lang_source=choice.source,
-        title=title,
+        title=clean(title) if title else title,
         text_length=len(text),
         timexes=timexes,
         events=events,
         undated_events=undated,
         warnings=[choice.warning] if choice.warning else [],
     )
+    return on_original(document, normal, original)
 
 
 def document_from_article(article: object, published: date | None, lang: str) -> Document:

@@ -1,0 +1,82 @@
+"""Spans of a Document read from repaired text, moved back onto the text the user gave.
+
+The pipeline reads the text with its scraping artefacts repaired (ingest/normalise.py): "Sejak
+2019" for "Sejak2019", "–" for "&ndash;". Offsets in the output must count code points of the
+user's own text, so every span of the Document is mapped back here, and a timex's `text`
+becomes the original characters of its span ("12&nbsp;Juni 2024"), as TimeML marks an
+expression. Descriptions (event text, titles) keep the repaired words.
+
+Which fields are spans is read from the models themselves (every field typed `tuple[int, int]`,
+at any depth), so a span added to the schema later is mapped without a change here.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel
+
+from timeline.ingest.normalise import Normalised
+from timeline.models.document import Document
+
+_SPAN = tuple[int, int]
+
+
+def on_original(document: Document, normal: Normalised, original: str) -> Document:
+    """`document`, extracted from `normal.text`, with its spans in `original`'s offsets."""
+    if not normal.changed:
+        return document
+    moved = _moved(document, normal)
+    assert isinstance(moved, Document)
+    timexes = [
+        timex.model_copy(update={"text": original[timex.span[0] : timex.span[1]]})
+        for timex in moved.timexes
+    ]
+    return moved.model_copy(update={"timexes": timexes, "text_length": len(original)})
+
+
+def _moved(model: BaseModel, normal: Normalised) -> BaseModel:
+    updates: dict[str, Any] = {}
+    for name, kind in _fields(type(model)):
+        value = getattr(model, name)
+        if value is None:
+            continue
+        if kind == "span":
+            updates[name] = normal.original_span(*value)
+        elif kind == "model":
+            updates[name] = _moved(value, normal)
+        elif kind == "models":
+            updates[name] = [_moved(item, normal) for item in value]
+    return model.model_copy(update=updates) if updates else model
+
+
+@cache
+def _fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """The fields of `model` that hold spans ('span'), a model ('model') or a list of models
+    ('models'), each possibly optional."""
+    found = []
+    hints = typing.get_type_hints(model)
+    for name in model.model_fields:
+        kind = _kind(hints[name])
+        if kind is not None:
+            found.append((name, kind))
+    return tuple(found)
+
+
+def _kind(annotation: Any) -> str | None:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        kinds = {_kind(arg) for arg in typing.get_args(annotation) if arg is not type(None)}
+        return kinds.pop() if len(kinds) == 1 else None
+    if annotation == _SPAN:
+        return "span"
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return "model"
+    if origin is list:
+        (item,) = typing.get_args(annotation)
+        if isinstance(item, type) and issubclass(item, BaseModel):
+            return "models"
+    return None
