@@ -9,7 +9,13 @@ the engine's productions.
 from __future__ import annotations
 
 from timeline.languages.language import Grammar, Language
-from timeline.languages.loader import available, compile_language, load, profiles_of
+from timeline.languages.loader import (
+    available,
+    common_words,
+    compile_language,
+    load,
+    profiles_of,
+)
 from timeline.languages.vocabulary import DATEPARSER_MONTHS
 
 __all__ = [
@@ -19,6 +25,7 @@ __all__ = [
     "Language",
     "UnknownLanguage",
     "available",
+    "common_words",
     "compile_language",
     "detection_score",
     "language_codes",

@@ -10,6 +10,7 @@ its anchor) -> events (happenings dated by the timexes) -> Document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -21,6 +22,7 @@ from timeline.languages import AUTO, language_codes
 from timeline.models.kinds import PublishedSource
 
 if TYPE_CHECKING:
+    from timeline.ingest.mixed import OtherLanguage
     from timeline.models.document import Document
 
 LangSource = Literal["cli", "detected", "jsonl"]
@@ -49,6 +51,30 @@ def choose_language(text: str, lang: str, given_by: LangSource = "cli") -> Langu
     return LanguageChoice(detection.lang, "detected", detection.warning)
 
 
+MIXED_LISTED = 5
+"""Sentences a warning about other languages lists by their span; more are counted."""
+
+
+def mixed_warning(
+    others: list[OtherLanguage], original_span: Callable[[int, int], tuple[int, int]]
+) -> str:
+    """The warning that says which sentences were read in another language as well, by their
+    spans in the text as given: 'sentences read with the rules of en as well: [38, 123),
+    [124, 181)'."""
+    by_code: dict[str, list[str]] = {}
+    for other in others:
+        begin, end = original_span(other.sentence.start, other.sentence.end)
+        by_code.setdefault(other.code, []).append(f"[{begin}, {end})")
+    parts = []
+    for code, spans in sorted(by_code.items()):
+        listed = ", ".join(spans[:MIXED_LISTED])
+        more = f" and {len(spans) - MIXED_LISTED} more" if len(spans) > MIXED_LISTED else ""
+        parts.append(
+            f"{len(spans)} sentence(s) read with the rules of {code!r} as well: {listed}{more}"
+        )
+    return "; ".join(parts)
+
+
 def extract_document(
     text: str,
     published: date | str,
@@ -65,10 +91,12 @@ def extract_document(
     `lang_source` says where a given code came from (the command line or a corpus record)."""
     from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
+    from timeline.ingest.mixed import other_language_sentences
     from timeline.ingest.normalise import clean, normalise
     from timeline.ingest.sentences import split_sentences
     from timeline.models.document import Document
     from timeline.pipeline.offsets import on_original
+    from timeline.tagging.mixed import with_other_languages
     from timeline.tagging.tag import find_mentions
 
     if not isinstance(text, str):
@@ -78,10 +106,20 @@ def extract_document(
     text = normal.text  # read with scraping artefacts repaired; spans mapped back at the end
     choice = choose_language(text, lang, lang_source)
     language = languages.load(choice.code, genre.profiles)
-    mentions = find_mentions(text, language)
     sentences = split_sentences(text, language.abbreviations)
-    timexes = resolve_in_context(mentions, text, reference, language, sentences, genre)
+    others = other_language_sentences(text, sentences, choice.code, languages.available())
+    mentions = with_other_languages(
+        find_mentions(text, language),
+        text,
+        others,
+        lambda code: languages.load(code, genre.profiles),
+    )
+    also = [languages.load(code, genre.profiles) for code in sorted({o.code for o in others})]
+    timexes = resolve_in_context(mentions, text, reference, language, sentences, genre, also)
     events, undated = build_events(text, timexes, reference, language, sentences)
+    warnings = [choice.warning] if choice.warning else []
+    if others:
+        warnings.append(mixed_warning(others, original_span=normal.original_span))
     document = Document(
         id=doc_id,
         published=reference.isoformat(),
@@ -94,7 +132,7 @@ def extract_document(
         timexes=timexes,
         events=events,
         undated_events=undated,
-        warnings=[choice.warning] if choice.warning else [],
+        warnings=warnings,
     )
     return on_original(document, normal, original)
 

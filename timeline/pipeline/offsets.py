@@ -39,17 +39,22 @@ def on_original(document: Document, normal: Normalised, original: str) -> Docume
 
 
 def _moved(model: BaseModel, normal: Normalised) -> BaseModel:
+    """`model` with its spans mapped; the same object when none of them moves (every span
+    before the first repair), so a document pays only for what follows an artefact."""
     updates: dict[str, Any] = {}
     for name, kind in _fields(type(model)):
         value = getattr(model, name)
         if value is None:
             continue
         if kind == "span":
-            updates[name] = normal.original_span(*value)
+            moved: Any = normal.original_span(*value)
         elif kind == "model":
-            updates[name] = _moved(value, normal)
-        elif kind == "models":
-            updates[name] = [_moved(item, normal) for item in value]
+            moved = _moved(value, normal)
+        else:
+            items = [_moved(item, normal) for item in value]
+            moved = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+        if moved is not value and moved != value:
+            updates[name] = moved
     return model.model_copy(update=updates) if updates else model
 
 
