@@ -97,8 +97,14 @@ def test_recent_difficulties_permission_and_remark(document):
     permission = _event_with(document, "izin")
     assert (permission.start, permission.end) == ("2024-05-17", "2024-06-22")
     assert permission.text.startswith("AS dan negara-negara NATO")  # connective and time cut
-    remark = _event_with(document, "mempertimbangkan")
-    assert (remark.start, remark.end) == ("2024-06-01", "2024-06-11")
+    # 'Awal bulan ini, dia mengatakan, sedang mempertimbangkan ...': the time dates the saying,
+    # which is titled by what was said; the consideration itself has no time of its own
+    saying = next(e for e in document.events if e.title.startswith("Mempertimbangkan"))
+    assert saying.event_class == "REPORTING" and not saying.inherited
+    assert (saying.start, saying.end) == ("2024-06-01", "2024-06-11")
+    assert document.timexes[int(saying.dated_by[1:]) - 1].text == "Awal bulan ini"
+    considering = next(e for e in document.undated_events if "mempertimbangkan" in e.text)
+    assert considering.dated_by is None
 
 
 def test_the_signing_and_the_future(document):

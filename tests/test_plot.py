@@ -136,11 +136,12 @@ def test_dense_picture_renders_every_event():
     from timeline.render.plot import _prepare
 
     document = dense_document(200)
-    plan, _, _ = _prepare(document, PlotOptions(dpi=40))
+    options = PlotOptions(dpi=40, max_height=100.0)  # room for all 200 (34 inches)
+    plan, _, _, _ = _prepare(document, options)
     assert len(plan.layout.marks) == 200
     assert sum(len(text.lines) for text in plan.texts) >= 200  # one line per event at least
     assert plan.layout.crossings == 0
-    data, notes = render(document, "png", PlotOptions(dpi=40))
+    data, notes = render(document, "png", options)
     assert data.startswith(PNG_SIGNATURE) and notes == []
 
 

@@ -17,10 +17,15 @@ import typer
 from timeline.cli.options import (
     EXIT_NOT_FOUND,
     EXIT_USAGE,
+    Command,
+    FormatOption,
+    JsonOption,
     LangOption,
     UsageProblem,
     check_language,
+    examples,
     fail,
+    output_format,
     parse_published,
 )
 
@@ -64,7 +69,14 @@ def _options(
     against the publication date, and plot or export the events."""
 
 
-@app.command(short_help="Resolve one phrase against a publication date.")
+@app.command(
+    cls=Command,
+    short_help="Resolve one phrase against a publication date.",
+    epilog=examples(
+        'timeline resolve "tiga minggu lalu" -p 2024-06-21',
+        'timeline resolve "a few days ago" -p 2024-06-21 --json',
+    ),
+)
 def resolve(
     phrase: Annotated[
         str, typer.Argument(metavar="PHRASE", help="The phrase to resolve, e.g. 'awal bulan ini'.")
@@ -74,24 +86,30 @@ def resolve(
         typer.Option(
             "--published",
             "-p",
-            help="Publication date (YYYY-MM-DD), required: the reference relative times count from.",
+            metavar="DATE",
+            # required, but checked by us: our message says why no default date exists
+            help="Publication date (YYYY-MM-DD): the reference relative times count from.  "
+            "[required]",
         ),
     ] = None,
     lang: LangOption = "auto",
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print exactly one JSON object instead of text.")
-    ] = False,
+    format: FormatOption = "text",
+    as_json: JsonOption = False,
 ) -> None:
-    """Resolve one temporal phrase against a publication date (the longest expression in it)."""
+    """Resolve one temporal phrase against a publication date (the longest expression in it).
+
+    Exit 1 when the phrase holds no temporal expression.
+    """
     from timeline.pipeline.phrase import resolve_phrase
 
+    fmt = output_format(format, as_json)
     reference = parse_published(published)
     assert reference is not None  # required: a missing date is a usage error
     check_language(lang)
     result = resolve_phrase(phrase, reference, lang)
     if result is None:
         fail(f"no temporal expression found in {phrase!r}", EXIT_NOT_FOUND)
-    if as_json:
+    if fmt == "json":
         typer.echo(result.model_dump_json())
         return
     typer.echo(format_resolution(result))
@@ -124,16 +142,33 @@ def _no_anchor(r: ResolvedTime) -> str:
     return "none: the text gives the date itself"
 
 
-@app.command(short_help="Run a file of resolution cases: failures and 'N passed, N failed'.")
+@app.command(
+    cls=Command,
+    short_help="Run a file of resolution cases: failures and 'N passed, N failed'.",
+    epilog=examples(
+        "timeline check fixtures/cases/boundaries.tsv",
+        "timeline check mine.tsv --level core",
+    ),
+)
 def check(
     cases: Annotated[
-        Path, typer.Argument(help="A cases file with the resolution-cases.tsv columns.")
+        Path,
+        typer.Argument(
+            metavar="CASES",
+            help="A tab-separated file, one case a line, with the columns lang, ref, phrase, "
+            "type, value, mod, start, end, level, note ('-' for null, '#' starts a comment; "
+            "docs/cli.md).",
+        ),
     ],
     level: Annotated[
-        str | None, typer.Option("--level", help="Only rows of this level (core, stretch).")
+        str | None,
+        typer.Option("--level", metavar="LEVEL", help="Only rows of this level (core, stretch)."),
     ] = None,
 ) -> None:
-    """Run a cases file: print each failure (expected vs got) and 'N passed, N failed'."""
+    """Run a cases file: print each failure (expected vs got) and 'N passed, N failed'.
+
+    Exit 1 when a case fails or the file holds none.
+    """
     from timeline.evaluation.cases import CasesError, read_cases, run_case
 
     passed = failed = 0

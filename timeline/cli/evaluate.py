@@ -6,28 +6,49 @@ from typing import Annotated
 
 import typer
 
-from timeline.cli.options import EXIT_NOT_FOUND, LangOption, UsageProblem, check_language, fail
+from timeline.cli.options import (
+    EXIT_NOT_FOUND,
+    Command,
+    FormatOption,
+    JsonOption,
+    LangOption,
+    UsageProblem,
+    check_language,
+    examples,
+    fail,
+    output_format,
+)
 
 
 def register(app: typer.Typer) -> None:
-    app.command("eval", short_help="Score extraction against gold annotations (TempEval-3).")(
-        eval_command
-    )
+    app.command(
+        "eval",
+        cls=Command,
+        short_help="Score extraction against gold annotations (TempEval-3).",
+        epilog=examples(
+            "timeline eval ../shared/corpora/timebank",
+            "timeline eval mine.json --lang id --json",
+        ),
+    )(eval_command)
 
 
 def eval_command(
     gold: Annotated[
         list[str],
-        typer.Argument(help="Gold files (.tml, .json) or folders searched recursively for them."),
+        typer.Argument(
+            metavar="GOLD",
+            help="Gold files (.tml, .json) or folders searched recursively for them.",
+        ),
     ],
     lang: LangOption = "auto",
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print exactly one JSON object instead of tables.")
-    ] = False,
+    format: FormatOption = "text",
+    as_json: JsonOption = False,
     show_errors: Annotated[
         int,
         typer.Option(
-            "--show-errors", help="How many of the most frequent error classes of each kind."
+            "--show-errors",
+            metavar="N",
+            help="How many of the most frequent error classes of each kind.",
         ),
     ] = 10,
 ) -> None:
@@ -40,6 +61,7 @@ def eval_command(
     from timeline.evaluation.timexes import evaluate, timeline_system
     from timeline.languages import language_codes
 
+    fmt = output_format(format, as_json)
     check_language(lang)
     if show_errors < 0:
         raise UsageProblem(f"invalid --show-errors {show_errors}: give 0 or more")
@@ -58,7 +80,7 @@ def eval_command(
             except ValueError as exc:
                 fail(f"{document.source} ({document.id}): {exc}", EXIT_NOT_FOUND)
     result = evaluate(documents, timeline_system, lang)
-    if as_json:
+    if fmt == "json":
         typer.echo(result.to_json(show_errors))
     else:
         typer.echo(result.to_text(show_errors))

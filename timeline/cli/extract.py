@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Annotated, NoReturn
 import typer
 
 from timeline.cli.options import (
+    Command,
     LangOption,
     PublishedOption,
     UsageProblem,
     check_language,
+    examples,
     parse_published,
 )
 
@@ -40,18 +42,31 @@ SINGLE_DOCUMENT_FORMATS = ("timeml", "timelinejs")
 
 
 def register(app: typer.Typer) -> None:
-    app.command("extract", short_help="Timexes and events of an article or a corpus.")(
-        extract_command
-    )
-    app.command("schema", short_help="The JSON Schema of extract's output.")(schema_command)
+    app.command(
+        "extract",
+        cls=Command,
+        short_help="Timexes and events of an article or a corpus.",
+        epilog=examples(
+            "timeline extract article.txt -p 2024-06-21 -o article.json",
+            "timeline extract page.html --json",
+            "timeline extract corpus.jsonl -f jsonl --jobs 2 -o out.jsonl",
+        ),
+    )(extract_command)
+    app.command(
+        "schema",
+        cls=Command,
+        short_help="The JSON Schema of extract's output.",
+        epilog=examples("timeline schema > document.schema.json"),
+    )(schema_command)
 
 
 def extract_command(
     input: Annotated[
         str,
         typer.Argument(
+            metavar="INPUT",
             help="A text file, an HTML page (.html/.htm), '-' for standard input, "
-            "or a .jsonl corpus (one JSON object per line with text, published, id, lang)."
+            "or a .jsonl corpus (one JSON object per line with text, published, id, lang).",
         ),
     ],
     published: PublishedOption = None,
@@ -61,16 +76,26 @@ def extract_command(
         typer.Option(
             "--format",
             "-f",
+            metavar="FORMAT",
             help="json (one object; an array for a corpus), jsonl, timeml, timelinejs or csv.",
         ),
     ] = "json",
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="The same as -f json (the default), as on the other commands."),
+    ] = False,
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Write here (atomically) instead of stdout."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+        ),
     ] = None,
     encoding: Annotated[
         str | None,
-        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+        typer.Option(
+            metavar="NAME",
+            help="Encoding of the input [default: utf-8; an HTML page's own charset].",
+        ),
     ] = None,
     jobs: Annotated[
         int,
@@ -78,6 +103,7 @@ def extract_command(
             "--jobs",
             "-j",
             min=0,
+            metavar="N",
             help="Worker processes for a .jsonl corpus (0: one per CPU). Same output as 1.",
         ),
     ] = 1,
@@ -92,6 +118,8 @@ def extract_command(
 
     if format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
+    if as_json and format != "json":
+        raise UsageProblem(f"give either --json or --format {format}, not both")
     check_language(lang)
     reference = parse_published(published, required=False)
     if encoding is not None:

@@ -7,9 +7,10 @@ register them without an import cycle.
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
+from typer.core import TyperCommand
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -20,13 +21,80 @@ PublishedOption = Annotated[
     typer.Option(
         "--published",
         "-p",
+        metavar="DATE",
         help="Publication date (YYYY-MM-DD): the reference every relative expression counts from.",
     ),
 ]
 LangOption = Annotated[
     str,
-    typer.Option("--lang", "-l", help="Language code (id, en, ...) or 'auto' to try them all."),
+    typer.Option(
+        "--lang",
+        "-l",
+        metavar="LANG",
+        help="Language code (id, en, ...) or 'auto' to try them all.",
+    ),
 ]
+OUTPUT_FORMATS = ("text", "json")
+FormatOption = Annotated[
+    str,
+    typer.Option("--format", "-f", metavar="FORMAT", help="text or json."),
+]
+JsonOption = Annotated[
+    bool, typer.Option("--json", help="Print exactly one JSON object (the same as -f json).")
+]
+
+
+def output_format(format: str, as_json: bool) -> str:
+    """The format asked for with `--format` or its shorthand `--json` (both spellings work on
+    every command that prints a report, so a user need not remember which one takes which)."""
+    if format not in OUTPUT_FORMATS:
+        raise UsageProblem(f"unknown --format {format!r}; choose text or json")
+    return "json" if as_json else format
+
+
+class Command(TyperCommand):
+    """typer's command with a plain usage line: arguments by their upper-case names only.
+
+    typer (0.29) prints a required argument as `{PHRASE}` and adds its Python type to the help
+    (`PHRASE <str>`, `GOLD... <list[str]>`); a user reads neither. Options name their values by
+    their metavars (DATE, LANG, FILE) for the same reason.
+    """
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                pieces.append(_argument_name(param))
+            else:
+                pieces.extend(param.get_usage_pieces(ctx))
+        return pieces
+
+    def format_options(self, ctx: Any, formatter: Any) -> None:
+        arguments, options = [], []
+        for param in self.get_params(ctx):
+            record = param.get_help_record(ctx)
+            if record is None:
+                continue
+            if param.param_type_name == "argument":
+                arguments.append((_argument_name(param), record[1]))
+            else:
+                options.append(record)
+        for heading, rows in (("Arguments", arguments), ("Options", options)):
+            if rows:
+                with formatter.section(heading):
+                    formatter.write_dl(rows)
+
+
+def _argument_name(param: Any) -> str:
+    name = str(param.metavar or param.name).upper()
+    name = name if param.required else f"[{name}]"
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def examples(*lines: str) -> str:
+    """A help epilog that lists example command lines as written (click rewraps a paragraph
+    unless it starts with a line holding only \\b)."""
+    return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
 class UsageProblem(Exception):

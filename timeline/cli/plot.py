@@ -9,10 +9,12 @@ from typing import Annotated
 import typer
 
 from timeline.cli.options import (
+    Command,
     LangOption,
     PublishedOption,
     UsageProblem,
     check_language,
+    examples,
     parse_published,
 )
 
@@ -24,47 +26,101 @@ MAX_INCHES = 100.0
 
 
 def register(app: typer.Typer) -> None:
-    app.command("plot", short_help="Draw an article's timeline as PNG, SVG or PDF.")(plot_command)
+    app.command(
+        "plot",
+        cls=Command,
+        short_help="Draw an article's timeline as PNG, SVG or PDF.",
+        epilog=examples(
+            "timeline plot article.txt -p 2024-06-21 -o timeline.png",
+            "timeline plot page.html --picture-lang en -o timeline.svg",
+            "timeline extract article.txt -p 2024-06-21 -o a.json   # edit a.json, then:",
+            "timeline plot a.json --size 12x6 -o slide.pdf",
+        ),
+    )(plot_command)
 
 
 def plot_command(
     input: Annotated[
         str,
         typer.Argument(
+            metavar="INPUT",
             help="An article (a text file, an HTML page, '-' for standard input) or a JSON "
-            "file written by `timeline extract`."
+            "file written by `timeline extract`.",
         ),
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
     output: Annotated[
         str | None,
-        typer.Option("--output", "-o", help="Picture to write: .png, .svg or .pdf."),
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Picture to write: .png, .svg or .pdf."
+        ),
+    ] = None,
+    picture_lang: Annotated[
+        str | None,
+        typer.Option(
+            "--picture-lang",
+            metavar="LANG",
+            help="Language of the picture's dates, legend and notes (id, en, ...) "
+            "[default: the article's].",
+        ),
     ] = None,
     title: Annotated[
-        str | None, typer.Option(help="Title; default: the document's title or first line.")
+        str | None,
+        typer.Option(metavar="TEXT", help="Title; default: the document's title or first line."),
     ] = None,
-    width: Annotated[float | None, typer.Option(help="Width in inches (default 12).")] = None,
+    width: Annotated[
+        float | None, typer.Option(metavar="INCHES", help="Width in inches (default 12).")
+    ] = None,
     height: Annotated[
-        float | None, typer.Option(help="Height in inches (default: what the labels need).")
+        float | None,
+        typer.Option(
+            metavar="INCHES",
+            help="Height in inches (default: what the labels need, up to --max-height).",
+        ),
     ] = None,
-    size: Annotated[str | None, typer.Option(help="Width and height in inches, e.g. 12x6.")] = None,
-    dpi: Annotated[float, typer.Option(help="Resolution of PNG output.")] = 150.0,
-    theme: Annotated[str, typer.Option(help="light or dark.")] = "light",
+    size: Annotated[
+        str | None, typer.Option(metavar="WxH", help="Width and height in inches, e.g. 12x6.")
+    ] = None,
+    max_height: Annotated[
+        float,
+        typer.Option(
+            metavar="INCHES",
+            help="Tallest picture: beyond it the least told events are left out, and the "
+            "picture says how many.",
+        ),
+    ] = 30.0,
+    dpi: Annotated[float, typer.Option(metavar="DPI", help="Resolution of PNG output.")] = 150.0,
+    theme: Annotated[str, typer.Option(metavar="light|dark", help="Colours.")] = "light",
     show: Annotated[bool, typer.Option("--show", help="Also open it in a window.")] = False,
     encoding: Annotated[
         str | None,
-        typer.Option(help="Encoding of the input [default: utf-8; an HTML page's own charset]."),
+        typer.Option(
+            metavar="NAME",
+            help="Encoding of the input [default: utf-8; an HTML page's own charset].",
+        ),
     ] = None,
 ) -> None:
-    """Plot the events of an article on a time axis: points, periods, vague times, publication."""
+    """Plot the events of an article on a time axis: points, periods, vague times, publication.
+
+    The picture's words and dates are in the article's language unless --picture-lang says
+    otherwise. Characters its font cannot draw (emoji, CJK) are drawn as '�', with a warning.
+    """
     fmt = _format_of(output, show)
     if theme not in THEMES:
         raise UsageProblem(f"unknown --theme {theme!r}; choose light or dark")
     if not 10 <= dpi <= 1200:
         raise UsageProblem(f"--dpi {dpi:g} is out of range (10 to 1200)")
     width, height = _dimensions(width, height, size)
+    if not MIN_INCHES <= max_height <= MAX_INCHES:
+        raise UsageProblem(
+            f"--max-height {max_height:g} is out of range ({MIN_INCHES:g} to {MAX_INCHES:g} inches)"
+        )
     check_language(lang)
+    if picture_lang is not None:
+        if picture_lang == "auto":
+            raise UsageProblem("--picture-lang needs a language code (id, en, ...), not auto")
+        check_language(picture_lang)
     reference = parse_published(published, required=False)
 
     from timeline.ingest.inputs import InputError, check_encoding
@@ -85,11 +141,19 @@ def plot_command(
 
     if not show:  # headless: no display is touched, and pyplot (if anything loads it) uses Agg
         matplotlib.use("Agg")
-    from timeline.render.plot import PlotOptions, render
+    from timeline.render.plot import Note, PlotOptions, render
     from timeline.render.plot import show as show_window
 
-    options = PlotOptions(title=title, width=width, height=height, dpi=dpi, theme=theme)
-    notes: list[str] = []
+    options = PlotOptions(
+        title=title,
+        width=width,
+        height=height,
+        dpi=dpi,
+        theme=theme,
+        language=picture_lang,
+        max_height=max_height,
+    )
+    notes: list[Note] = []
     if output is not None:
         from timeline.render.atomic import OutputError, write_bytes
 
@@ -101,7 +165,7 @@ def plot_command(
     if show:
         notes += [n for n in show_window(document, options) if n not in notes]
     for note in notes:
-        typer.echo(f"timeline: note: {note}", err=True)
+        typer.echo(f"timeline: {'warning' if note.warning else 'note'}: {note}", err=True)
 
 
 def _format_of(output: str | None, show: bool) -> str:

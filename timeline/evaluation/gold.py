@@ -103,13 +103,15 @@ class GoldTimex:
 
 @dataclass(frozen=True)
 class GoldEvent:
-    """One annotated happening: its head word, and the expressions (by tid) that date it."""
+    """One annotated happening: its head word, and the expressions (by tid) it is linked to,
+    each with its TimeML relation read from the event's side (`relations`, same order)."""
 
     span: tuple[int, int]
     text: str
     times: tuple[str, ...] = ()
     relation: str | None = None
     event_class: str | None = None
+    relations: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -156,6 +158,7 @@ def read_timeml(path: str | Path) -> GoldDocument:
     published = _timeml_dct(root, name)
     pieces: list[str] = []
     found: list[tuple[int, int, dict[str, str]]] = []
+    events: list[tuple[int, int, dict[str, str]]] = []
     length = 0
 
     def visit(element: ET.Element) -> None:
@@ -168,6 +171,8 @@ def read_timeml(path: str | Path) -> GoldDocument:
             visit(child)
             if _local(child.tag) == "TIMEX3":
                 found.append((begin, length, dict(child.attrib)))
+            elif _local(child.tag) == "EVENT":
+                events.append((begin, length, dict(child.attrib)))
             if child.tail:
                 pieces.append(child.tail)
                 length += len(child.tail)
@@ -186,7 +191,14 @@ def read_timeml(path: str | Path) -> GoldDocument:
         if not value:
             raise GoldError(f"{where}: no value")
         timexes.append(
-            GoldTimex((begin, end), text[begin:end], kind, value, attrib.get("mod") or None)
+            GoldTimex(
+                (begin, end),
+                text[begin:end],
+                kind,
+                value,
+                attrib.get("mod") or None,
+                tid=attrib.get("tid"),
+            )
         )
     return GoldDocument(
         id=Path(name).stem,
@@ -196,7 +208,69 @@ def read_timeml(path: str | Path) -> GoldDocument:
         timexes=tuple(timexes),
         source=name,
         format="timeml",
+        events=_timeml_events(root, text, events, {t.tid for t in timexes if t.tid}),
     )
+
+
+# An event-time link as TimeML writes it from the event's side (event IS_INCLUDED time), and the
+# same relation written from the time's side (time INCLUDES event).
+_FROM_TIME_SIDE = {
+    "INCLUDES": "IS_INCLUDED",
+    "IS_INCLUDED": "INCLUDES",
+    "BEGINS": "BEGUN_BY",
+    "BEGUN_BY": "BEGINS",
+    "ENDS": "ENDED_BY",
+    "ENDED_BY": "ENDS",
+    "BEFORE": "AFTER",
+    "AFTER": "BEFORE",
+    "IBEFORE": "IAFTER",
+    "IAFTER": "IBEFORE",
+}
+
+
+def _timeml_events(
+    root: ET.Element,
+    text: str,
+    spans: list[tuple[int, int, dict[str, str]]],
+    tids: set[str],
+) -> tuple[GoldEvent, ...]:
+    """The gold EVENTs with the times their TLINKs relate them to (times in the text only: a
+    link to the document date is not a time the text gives). Links are read from the event's
+    side: 'time INCLUDES event' is 'event IS_INCLUDED time'."""
+    instances = {
+        e.get("eiid", ""): e.get("eventID", "")
+        for e in root.iter()
+        if _local(e.tag) == "MAKEINSTANCE"
+    }
+    links: dict[str, list[tuple[str, str]]] = {}
+    for link in root.iter():
+        if _local(link.tag) != "TLINK":
+            continue
+        relation = link.get("relType", "")
+        event = instances.get(link.get("eventInstanceID", ""))
+        time = link.get("relatedToTime")
+        if event is None:
+            event = instances.get(link.get("relatedToEventInstance", ""))
+            time = link.get("timeID")
+            relation = _FROM_TIME_SIDE.get(relation, relation)
+        if event and time in tids:
+            links.setdefault(event, []).append((time, relation))
+    result = []
+    for begin, end, attrib in sorted(spans, key=lambda item: (item[0], item[1])):
+        if begin == end:
+            continue
+        related = links.get(attrib.get("eid", ""), [])
+        result.append(
+            GoldEvent(
+                (begin, end),
+                text[begin:end],
+                tuple(time for time, _ in related),
+                ",".join(relation for _, relation in related) or None,
+                attrib.get("class"),
+                tuple(relation for _, relation in related),
+            )
+        )
+    return tuple(result)
 
 
 def _timeml_dct(root: ET.Element, name: str) -> date:
@@ -385,7 +459,14 @@ def _json_event(item: Any, text: str, tids: set[str], where: str) -> GoldEvent:
     if unknown:
         raise GoldError(f"{where}: 'times' names {unknown[0]!r}, which no timex has as its tid")
     relation, event_class = item.get("relation"), item.get("class")
-    return GoldEvent(span, text[span[0] : span[1]], tuple(times), relation, event_class)
+    return GoldEvent(
+        span,
+        text[span[0] : span[1]],
+        tuple(times),
+        relation,
+        event_class,
+        tuple(relation or "IS_INCLUDED" for _ in times),
+    )
 
 
 _CORPUS_TEXTS: dict[Path, dict[str, str]] = {}

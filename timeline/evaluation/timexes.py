@@ -23,11 +23,13 @@ import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any, Protocol
 
+from timeline.evaluation.anchoring import AnchoringTally, format_anchoring
 from timeline.evaluation.gold import TIMEX_TYPES, GoldDocument, GoldTimex
+from timeline.models.document import Document
 
 EXAMPLES_PER_CLASS = 3
 CONTEXT_CHARS = 40
@@ -58,8 +60,9 @@ class SystemTimex(Protocol):
     def end(self) -> str | None: ...
 
 
-System = Callable[[str, date, str], Sequence[SystemTimex]]
-"""A system under test: (text, reference date, lang) -> its timexes."""
+System = Callable[[str, date, str], "Sequence[SystemTimex] | Document"]
+"""A system under test: (text, reference date, lang) -> its timexes, or our whole Document
+(whose events are then scored for anchoring too)."""
 
 
 @dataclass(frozen=True)
@@ -74,11 +77,11 @@ class Predicted:
     end: str | None = None
 
 
-def timeline_system(text: str, published: date, lang: str) -> Sequence[SystemTimex]:
+def timeline_system(text: str, published: date, lang: str) -> Document:
     """Our extractor as a system: the whole `extract` (expressions, context, events)."""
     from timeline.pipeline.document import extract_document as extract
 
-    return extract(text, published, lang).timexes
+    return extract(text, published, lang)
 
 
 # --------------------------------------------------------------------------------------------
@@ -236,6 +239,7 @@ class Evaluation:
     errors: dict[str, tuple[ErrorClass, ...]]
     error_counts: dict[str, int]
     failed: tuple[tuple[str, str], ...] = ()
+    anchoring: AnchoringTally | None = None
 
     @property
     def value_f1(self) -> float | None:
@@ -261,6 +265,11 @@ class Evaluation:
                 kind: [c.to_dict() for c in classes[:show_errors]]
                 for kind, classes in self.errors.items()
             },
+            **(
+                {"event_anchoring": self.anchoring.to_dict(show_errors or 0)}
+                if self.anchoring is not None and self.anchoring.gold_linked
+                else {}
+            ),
         }
 
     def to_json(self, show_errors: int | None = None) -> str:
@@ -553,10 +562,16 @@ def evaluate(documents: Iterable[GoldDocument], system: System, lang: str = "aut
     scores of the rest of the corpus, nor go unnoticed.
     """
     tally = _Tally()
+    anchoring = AnchoringTally()
     for document in documents:
         try:
             found = system(document.text, document.published, effective_lang(document, lang))
-            output = _normalized(found, len(document.text))
+            if isinstance(found, Document):
+                output = _normalized(found.timexes, len(document.text))
+                if document.events:
+                    anchoring.add(document, found, _sentences(document.text, found.lang))
+            else:
+                output = _normalized(found, len(document.text))
         except Exception as exc:
             message = str(exc).strip().splitlines()
             tally.failed.append(
@@ -564,7 +579,16 @@ def evaluate(documents: Iterable[GoldDocument], system: System, lang: str = "aut
             )
             output = []
         score_document(tally, document, output)
-    return _finish(tally)
+    return replace(_finish(tally), anchoring=anchoring)
+
+
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    """The sentences the naive anchoring rule stays within (the system's own splitter)."""
+    from timeline import languages
+    from timeline.ingest.sentences import split_sentences
+
+    found = split_sentences(text, languages.load(lang).abbreviations)
+    return [(s.start, s.end) for s in found]
 
 
 # --------------------------------------------------------------------------------------------
@@ -614,6 +638,8 @@ def format_text(result: Evaluation, show_errors: int = 10) -> str:
     if result.failed:
         lines += ["", f"failed documents ({len(result.failed)}, scored as empty output):"]
         lines += [f"  {doc}: {message}" for doc, message in result.failed]
+    if result.anchoring is not None:
+        lines += format_anchoring(result.anchoring, show_errors)
     if show_errors > 0:
         lines += format_errors(result, show_errors)
     return "\n".join(lines)

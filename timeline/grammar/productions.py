@@ -27,6 +27,7 @@ from timeline.grammar.specs import (
     Direction,
     DurationSpec,
     EraSpec,
+    EventRelativeSpec,
     FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
@@ -468,6 +469,21 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     if len(digits) == 2:
         return EraSpec(unit=Unit.DECADE, year=int(digits), year_digits=2, mod=roles.get("mod"))
     return None
+
+
+@production(UNIT_ROLES, AMOUNT_ROLES, "event_relation", "event")
+def event_relative(roles: Roles, language: Language) -> Spec | None:
+    """'dua hari setelah insiden', 'sehari sebelum pemungutan suara', 'two days after the
+    crash': an amount before or after a named happening."""
+    unit = _unit(roles)
+    amount = _amount(roles) or Amount(1.0)
+    relation, event = roles.get("event_relation"), roles.get("event")
+    if unit is None or amount.value is None or relation is None or not event:
+        return None
+    direction = Direction.FUTURE if int(relation) > 0 else Direction.PAST
+    return EventRelativeSpec(
+        unit=unit, amount=float(amount.value), direction=direction, event=str(event)
+    )
 
 
 @production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod")

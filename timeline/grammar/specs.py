@@ -229,6 +229,19 @@ class PeriodEndingSpec:
 
 
 @dataclass(frozen=True, slots=True)
+class EventRelativeSpec:
+    """'dua hari setelah insiden', 'a week after the ceasefire': an amount counted from a
+    happening the text names (`event`, its words as written). Alone it is only the amount
+    (TimeML's DURATION); the events stage dates it from the named event when the text dates
+    that event (timeline/events/relative.py)."""
+
+    unit: Unit
+    amount: float
+    direction: Direction  # PAST: before the event, FUTURE: after it
+    event: str
+
+
+@dataclass(frozen=True, slots=True)
 class FocusPeriodSpec:
     """'the latest period' in an earnings report: the quarter or half the report is about. Only
     the document context can say which; alone it names no time."""
@@ -238,7 +251,8 @@ CalendarSpec = DateSpec | PeriodSpec | EraSpec | WeekendSpec
 """The specs with calendar fields of their own (a year, a side of the reference)."""
 
 Spec = (
-    DateSpec
+    EventRelativeSpec
+    | DateSpec
     | PeriodSpec
     | EraSpec
     | WeekendSpec

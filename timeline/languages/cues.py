@@ -43,6 +43,7 @@ class EventWords:
     since_then: re.Pattern[str] | None = None  # 'Sejak itu', 'since then' opening a sentence
     since_signals: frozenset[str] = frozenset()  # 'sejak', 'since'
     until_words: frozenset[str] = frozenset()  # 'hingga', 'until': a range's end
+    pair_words: frozenset[str] = frozenset()  # 'dan', 'and': a range only of adjacent times
     signals: frozenset[str] = frozenset()  # prepositions that introduce an event's time
     connectives: re.Pattern[str] | None = None  # 'Sementara itu,' opening a sentence
     stopwords: frozenset[str] = frozenset()  # words that carry no content
@@ -76,6 +77,7 @@ def compile_events(events: dict[str, Any]) -> EventWords:
         since_then=_phrase_at_start(events.get("since_then", [])),
         since_signals=_lowered(events.get("since", [])),
         until_words=_lowered(events.get("until", [])),
+        pair_words=_lowered(events.get("pair", [])),
         signals=_lowered(events.get("signals", [])),
         connectives=_phrase_at_start(events.get("connectives", [])),
         stopwords=_lowered(events.get("stopwords", [])),

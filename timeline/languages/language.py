@@ -7,9 +7,10 @@ use (which rules can begin with which letters) live in timeline/tagging/index.py
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from timeline.languages.cues import EventWords, TenseWords
+from timeline.languages.happenings import ClauseWords, PredicateWords
 from timeline.languages.rules import Rule
 from timeline.languages.vocabulary import Vocabulary
 
@@ -39,4 +40,6 @@ class Language:
     grammar: Grammar
     tense: TenseWords
     events: EventWords
+    clauses: ClauseWords = field(default_factory=ClauseWords)
+    predicates: PredicateWords = field(default_factory=PredicateWords)
     profiles: tuple[str, ...] = ()

@@ -16,6 +16,7 @@ from typing import Any
 
 from timeline.grammar.patterns import GrammarError
 from timeline.languages.cues import compile_events, compile_tense
+from timeline.languages.happenings import compile_clauses, compile_predicates
 from timeline.languages.language import Grammar, Language
 from timeline.languages.numbers import compile_numbers
 from timeline.languages.rules import compile_rules, parse_example
@@ -154,5 +155,7 @@ def compile_language(data: dict[str, Any], source: str, profiles: tuple[str, ...
         grammar=grammar,
         tense=compile_tense(data.get("context", {})),
         events=compile_events(data.get("events", {})),
+        clauses=compile_clauses(data.get("clauses", {})),
+        predicates=compile_predicates(data.get("predicates", {})),
         profiles=profiles,
     )

@@ -91,6 +91,7 @@ def extract_document(
     `lang_source` says where a given code came from (the command line or a corpus record)."""
     from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
+    from timeline.grammar.specs import EventRelativeSpec
     from timeline.ingest.mixed import other_language_sentences
     from timeline.ingest.normalise import clean, normalise
     from timeline.ingest.sentences import split_sentences
@@ -116,7 +117,8 @@ def extract_document(
     )
     also = [languages.load(code, genre.profiles) for code in sorted({o.code for o in others})]
     timexes = resolve_in_context(mentions, text, reference, language, sentences, genre, also)
-    events, undated = build_events(text, timexes, reference, language, sentences)
+    counted = {(m.start, m.end): m.spec for m in mentions if isinstance(m.spec, EventRelativeSpec)}
+    events, undated, timexes = build_events(text, timexes, reference, language, sentences, counted)
     warnings = [choice.warning] if choice.warning else []
     if others:
         warnings.append(mixed_warning(others, original_span=normal.original_span))

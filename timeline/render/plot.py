@@ -14,14 +14,16 @@ import io
 import re
 import textwrap
 import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from timeline.models.document import Document
 from timeline.render.dates import DateWords, date_words, from_days
+from timeline.render.glyphs import GlyphFilter
 from timeline.render.items import Item, Timeline, build_timeline
 from timeline.render.layout import Box, Layout, Mark, Settings, lay_out
 from timeline.render.scale import TimeScale, plan_scale
+from timeline.render.words import PictureWords, picture_words
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -86,6 +88,21 @@ class PlotOptions:
     height: float | None = None
     dpi: float = 150.0
     theme: str = "light"
+    language: str | None = None
+    """Language of the picture's own words and dates; None: the document's."""
+    max_height: float = 30.0
+    """Inches. A taller picture leaves out the least told events (and says how many)."""
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something the user should know about the picture; a warning when content was changed."""
+
+    text: str
+    warning: bool = False
+
+    def __str__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -124,6 +141,8 @@ MAX_GROUP = 8
 share one: they have one mark position and one date)."""
 
 MARKER_RADIUS = 3.6
+PILL = 2.4
+"""A short period's mark is this much longer on each side than a point's."""
 WHISKER = 7.0
 LEFT = 14.0
 EDGE = 10.0
@@ -206,7 +225,7 @@ def _wrapped(text: str, style: Style, lines: int, bullet: bool) -> list[str]:
     return wrapped
 
 
-def label_text(items: list[Item], style: Style) -> LabelText:
+def label_text(items: list[Item], style: Style, phrases: PictureWords | None = None) -> LabelText:
     """One label for events drawn together: the shared date once, then each description.
 
     Events grouped only because they are close (dense pictures) keep their own date in front
@@ -220,7 +239,8 @@ def label_text(items: list[Item], style: Style) -> LabelText:
         return LabelText(items[0].when, tuple(lines))
     for item in items:
         lines += _wrapped(f"{item.when}: {item.text}", style, per_event, bullet=True)
-    return LabelText(f"{len(items)} events", tuple(lines))
+    heading = (phrases or picture_words("en")).say("group", len(items))
+    return LabelText(heading, tuple(lines))
 
 
 def label_groups(items: tuple[Item, ...], anchors: list[float], join: float) -> list[int]:
@@ -312,10 +332,13 @@ def _marks(
         x0 = scale.x(item.start) + offset
         x1 = scale.x(item.end) + offset
         if item.end - item.start <= 1.0 or x1 - x0 < 2 * radius + 2:
+            # a period too short to see at this scale is a pill, not a dot: the legend must
+            # not call a week "a day or less"
             x = (x0 + x1) / 2
-            reach = radius + (WHISKER * size if item.uncertain else 0.0)
+            body = radius + (PILL * size if item.end - item.start > 1.0 else 0.0)
+            reach = body + (WHISKER * size if item.uncertain else 0.0)
             marks.append(Mark(x - reach, x + reach, x))
-            kinds.append("point")
+            kinds.append("point" if item.end - item.start <= 1.0 else "short")
         else:
             marks.append(Mark(x0, x1, x0 + min(8.0, (x1 - x0) / 2)))
             kinds.append("bar")
@@ -323,27 +346,67 @@ def _marks(
 
 
 def plan(timeline: Timeline, options: PlotOptions, meter: TextMeter) -> Plan:
-    """Measure, scale and lay out; tries denser text styles if a fixed height is too small."""
+    """Measure, scale and lay out within the height bound: --height when given, else
+    --max-height. Denser text styles are tried first; if even the densest is too tall, the
+    least told events are left out (the picture and a note say how many)."""
+    bound = (options.height if options.height is not None else options.max_height) * POINTS
+    chosen = _styled(timeline, options, meter, bound)
+    if chosen.height > bound + 0.5 and len(timeline.items) > 1:
+        chosen = _bounded(timeline, options, meter, bound)
+    wanted = None if options.height is None else options.height * POINTS
+    if wanted is not None and chosen.height < wanted - 0.5:
+        if chosen.timeline.items:  # longer leaders fill the height
+            extra = wanted - chosen.height
+            chosen = _plan_with(chosen.timeline, options, meter, chosen.style, chosen.join, extra)
+        if chosen.height < wanted:  # nothing to stretch (or rounding): pad the margins
+            chosen.extra = wanted - chosen.height
+            chosen.height = wanted
+    return chosen
+
+
+def _styled(timeline: Timeline, options: PlotOptions, meter: TextMeter, bound: float) -> Plan:
+    """The plan in the first text style, by the number of labels, whose height is within
+    `bound`, or in the densest style when none is."""
     chosen: Plan | None = None
     exact = label_groups(timeline.items, [0.0] * len(timeline.items), 0.0)
     count = max(exact, default=0) + 1
     styles = COMPACT if count > COMPACT_FROM else STYLES if count <= ROOMY_UPTO else STYLES[1:]
     compact = styles is COMPACT
     for style in styles:
-        candidate = _plan_with(timeline, options, meter, style, JOIN if compact else 0.0)
-        chosen = candidate
-        if options.height is None or candidate.height <= options.height * POINTS + 0.5:
+        chosen = _plan_with(timeline, options, meter, style, JOIN if compact else 0.0)
+        if chosen.height <= bound + 0.5:
             break
     assert chosen is not None
-    wanted = None if options.height is None else options.height * POINTS
-    if wanted is not None and chosen.height < wanted - 0.5:
-        if chosen.timeline.items:  # longer leaders fill the height
-            extra = wanted - chosen.height
-            chosen = _plan_with(timeline, options, meter, chosen.style, chosen.join, extra)
-        if chosen.height < wanted:  # nothing to stretch (or rounding): pad the margins
-            chosen.extra = wanted - chosen.height
-            chosen.height = wanted
     return chosen
+
+
+BOUNDED_TRIALS = 400
+"""A bounded picture draws at most this many events: the search for how many fit plans the
+picture about nine times, and a 3 MB text has thousands (a 30-inch picture holds a few hundred
+one-line labels at most)."""
+
+
+def _bounded(timeline: Timeline, options: PlotOptions, meter: TextMeter, bound: float) -> Plan:
+    """The plan of the most important events that fits within `bound` (bisection on how many:
+    the height grows with the events drawn). At least one event is drawn."""
+    ranked = sorted(range(len(timeline.items)), key=lambda i: timeline.items[i].importance)
+
+    def keeping(count: int) -> Plan:
+        kept = set(ranked[:count])
+        items = tuple(item for i, item in enumerate(timeline.items) if i in kept)
+        left = tuple(item for i, item in enumerate(timeline.items) if i not in kept)
+        return _styled(replace(timeline, items=items, left_out=left), options, meter, bound)
+
+    low, high = 1, min(len(timeline.items) - 1, BOUNDED_TRIALS)
+    best = keeping(low)
+    while low < high:
+        middle = (low + high + 1) // 2
+        candidate = keeping(middle)
+        if candidate.height <= bound + 0.5:
+            low, best = middle, candidate
+        else:
+            high = middle - 1
+    return best
 
 
 @dataclass
@@ -387,7 +450,7 @@ def _plan_with(
         for group in grouped:
             key = tuple(id(item) for item in group)
             if key not in text_cache:
-                text_cache[key] = label_text(group, style)
+                text_cache[key] = label_text(group, style, timeline.phrases)
             texts.append(text_cache[key])
         boxes = [measure_label(text, style, meter) for text in texts]
         settings = Settings(
@@ -428,16 +491,22 @@ def _plan_with(
             title_lines[0],
             _fit(" ".join(title_lines[1:]), TITLE_SIZE, width - 2 * EDGE, meter, bold=True),
         ]
-    dated = sum(1 for item in timeline.items if item.zone == "dated")
-    vague = len(timeline.items) - dated
-    parts = [f"{dated} dated event{'s' if dated != 1 else ''}"]
+    say = timeline.phrases.say
+    every = timeline.items + timeline.left_out
+    dated = sum(1 for item in every if item.zone == "dated")
+    vague = len(every) - dated
+    parts = [say("dated", dated)]
     if vague:
-        parts.append(f"{vague} with a vague time")
-    parts.append(f"{len(timeline.undated)} undated")
-    parts.append(f"published {timeline.published_text}")
+        parts.append(say("vague", vague))
+    parts.append(say("undated", len(timeline.undated)))
+    if timeline.left_out:
+        parts.append(say("shown", len(timeline.items)))
+    parts.append(say("published", date=timeline.published_text))
     subtitle = _join_to(parts, "  ·  ", SMALL + 0.5, width - 2 * EDGE, meter)
     note_lines = _undated_note(timeline, width - 2 * EDGE, meter)
-    legend, legend_height = _legend_rows(_legend_entries(timeline, kinds), width, meter)
+    legend, legend_height = _legend_rows(
+        _legend_entries(timeline, kinds), width, meter, timeline.phrases
+    )
     axis_height = 34.0
     height = (
         EDGE
@@ -527,18 +596,22 @@ UNDATED_LISTED = 6
 
 
 def _undated_note(timeline: Timeline, width: float, meter: TextMeter) -> list[tuple[str, bool]]:
+    say = timeline.phrases.say
+    lines: list[tuple[str, bool]] = []
+    if timeline.left_out:
+        left = say("left_out", len(timeline.left_out))
+        lines += [(line, True) for line in _wrap_to(left, SMALL, width, meter, bold=True)]
     undated = timeline.undated
     if not undated:
-        return []
+        return lines
     count = len(undated)
     shown = undated if count <= UNDATED_LISTED else undated[: UNDATED_LISTED - 1]
-    noun = "event" if count == 1 else "events"
-    heading = f"Not dated by the text, so not on the axis: {count} {noun}"
-    lines = [(line, True) for line in _wrap_to(heading, SMALL, width, meter, bold=True)]
+    heading = say("undated_heading", count)
+    lines += [(line, True) for line in _wrap_to(heading, SMALL, width, meter, bold=True)]
     for event in shown:
         lines.append((_fit(f"•  {event.id}  {event.text}", SMALL, width, meter), False))
     if len(shown) < count:
-        more = f"…  and {count - len(shown)} more (all are in the JSON of `timeline extract`)"
+        more = say("undated_more", count - len(shown))
         lines += [(line, False) for line in _wrap_to(more, SMALL, width, meter)]
     return lines
 
@@ -547,13 +620,13 @@ LEGEND_ROW = 16.0
 
 
 def _legend_rows(
-    entries: list[str], width: float, meter: TextMeter
+    entries: list[str], width: float, meter: TextMeter, phrases: PictureWords
 ) -> tuple[list[tuple[str, float, int]], float]:
     """Legend entries flowed into rows that fit the width; returns them and the block height."""
     placed: list[tuple[str, float, int]] = []
     x, row = EDGE, 0
     for entry in entries:
-        span = 22 + meter.width(LEGEND_TEXT[entry], SMALL)
+        span = 22 + meter.width(phrases.say(f"legend_{entry}"), SMALL)
         if x > EDGE and x + span > width - EDGE:
             x, row = EDGE, row + 1
         placed.append((entry, x, row))
@@ -564,6 +637,8 @@ def _legend_rows(
 def _legend_entries(timeline: Timeline, kinds: list[str]) -> list[str]:
     present = set()
     for item, kind in zip(timeline.items, kinds, strict=True):
+        if kind == "short":
+            present.add(kind)
         if kind == "zone":
             present.add("zone")
         elif item.open_end:
@@ -572,18 +647,8 @@ def _legend_entries(timeline: Timeline, kinds: list[str]) -> list[str]:
             present.add("approx")
         else:
             present.add(kind)
-    order = ["point", "bar", "approx", "since", "zone"]
+    order = ["point", "short", "bar", "approx", "since", "zone"]
     return [entry for entry in order if entry in present] + ["published"]
-
-
-LEGEND_TEXT = {
-    "point": "a day or less",
-    "bar": "a period",
-    "approx": "approximate (faded ends, whiskers)",
-    "since": "'since': open until publication",
-    "zone": "vague past/future, no date",
-    "published": "publication date",
-}
 
 
 # ---------------------------------------------------------------- drawing
@@ -618,7 +683,8 @@ class Painter:
     def text(self, x: float, y: float, s: str, **kw: Any) -> None:
         kw.setdefault("color", self.c["text"])
         kw.setdefault("fontsize", SMALL)
-        self.ax.text(x, y, s, **kw)
+        # Text is text: '$5 million ... $3 million' must not become mathematics.
+        self.ax.text(x, y, s, parse_math=False, **kw)
 
     def draw(self) -> None:
         from matplotlib.collections import LineCollection, PatchCollection
@@ -655,7 +721,7 @@ class Painter:
             self.text(
                 p.axis_left + 8,
                 base + p.layout.centre + 3,
-                "the text dates no event",
+                p.timeline.phrases.say("no_events"),
                 ha="left",
                 va="bottom",
                 style="italic",
@@ -671,6 +737,29 @@ class Painter:
         from matplotlib.patches import Rectangle
 
         left = self.plan.axis_left
+        zoomed = self.plan.scale.zoomed
+        if zoomed is not None:
+            # the magnified days before publication: a lighter band and how much they grow
+            self.ax.add_patch(
+                Rectangle(
+                    (zoomed.x0 + left, axis_y),
+                    zoomed.width,
+                    top - axis_y,
+                    facecolor=self.c["zone"],
+                    alpha=0.55,
+                    edgecolor="none",
+                    zorder=0,
+                )
+            )
+            self.text(
+                zoomed.x0 + left + 3,
+                axis_y - 17,
+                self.plan.timeline.phrases.say("zoomed", round(zoomed.zoom)),
+                ha="left",
+                va="top",
+                style="italic",
+                color=self.c["muted"],
+            )
         for segment in self.plan.scale.segments:
             if segment.kind == "dated":
                 continue
@@ -684,11 +773,11 @@ class Painter:
                     zorder=0,
                 )
             )
-            caption = "earlier" if segment.kind == "earlier" else "later"
+            caption = self.plan.timeline.phrases.say(f"{segment.kind}_zone")
             self.text(
                 (segment.x0 + segment.x1) / 2 + left,
                 axis_y - 5,
-                f"{caption}\n(no date)",
+                caption,
                 ha="center",
                 va="top",
                 style="italic",
@@ -757,7 +846,7 @@ class Painter:
             zorder=1,
             solid_capstyle="butt",
         )
-        caption = f"published {p.timeline.published_text}"
+        caption = p.timeline.phrases.say("published", date=p.timeline.published_text)
         align = "center"
         width = self.meter.width(caption, SMALL, bold=True)
         if x + width / 2 > p.width - EDGE:
@@ -791,6 +880,8 @@ class Painter:
                 self._diamond((rect.x0 + rect.x1) / 2, rect_y, colour)
             elif kind == "point":
                 self._point((rect.x0 + rect.x1) / 2, rect_y, item, colour)
+            elif kind == "short":
+                self._point((rect.x0 + rect.x1) / 2, rect_y, item, colour, PILL * p.style.mark)
             else:
                 self._bar(rect.x0, rect.x1, rect_y, item, to_rgba(colour))
 
@@ -801,13 +892,16 @@ class Painter:
         shape = Polygon([(x - r, y), (x, y + r), (x + r, y), (x, y - r)], closed=True)
         self._add(shape, self.c["background"], colour, 1.3)
 
-    def _point(self, x: float, y: float, item: Item, colour: str) -> None:
-        from matplotlib.patches import Circle, Rectangle
+    def _point(self, x: float, y: float, item: Item, colour: str, stretch: float = 0.0) -> None:
+        """A dot (a day or less) or, `stretch` points longer on each side, a pill (a period
+        too short for the scale); hollow with whiskers when the time is approximate."""
+        from matplotlib.patches import Rectangle
 
+        shape = self._pill(x, y, stretch)
         if item.uncertain:
             for side in (-1, 1):
                 for step in range(4):
-                    start = x + side * (self.radius + step * self.whisker / 4)
+                    start = x + side * (self.radius + stretch + step * self.whisker / 4)
                     alpha = 0.8 - step * 0.18
                     piece = Rectangle(
                         (min(start, start + side * self.whisker / 4), y - 0.6),
@@ -815,9 +909,22 @@ class Painter:
                         1.2,
                     )
                     self._add(piece, _with_alpha(colour, alpha))
-            self._add(Circle((x, y), self.radius), self.c["background"], colour, 1.4)
+            self._add(shape, self.c["background"], colour, 1.4)
         else:
-            self._add(Circle((x, y), self.radius), colour, self.c["background"], 0.8)
+            self._add(shape, colour, self.c["background"], 0.8)
+
+    def _pill(self, x: float, y: float, stretch: float) -> Any:
+        from matplotlib.patches import Circle, FancyBboxPatch
+
+        if stretch <= 0:
+            return Circle((x, y), self.radius)
+        r = self.radius
+        return FancyBboxPatch(
+            (x - r - stretch, y - r),
+            2 * (r + stretch),
+            2 * r,
+            boxstyle=f"round,pad=0,rounding_size={r:.3f}",
+        )
 
     def _bar(self, x0: float, x1: float, y: float, item: Item, colour: Any) -> None:
         from matplotlib.patches import Polygon, Rectangle
@@ -913,6 +1020,8 @@ class Painter:
             y = top - row * LEGEND_ROW
             if entry == "point":
                 self._add_now(Circle((x + 6, y), self.radius), self.c["event"])
+            elif entry == "short":
+                self._add_now(self._pill(x + 6, y, PILL * self.plan.style.mark), self.c["event"])
             elif entry == "bar":
                 self._legend_bar(x, y, False, False, False)
             elif entry == "approx":
@@ -929,7 +1038,8 @@ class Painter:
                     linewidth=1.1,
                     linestyle=(0, (3, 2)),
                 )
-            self.text(x + 22, y, LEGEND_TEXT[entry], va="center", color=self.c["muted"])
+            caption = self.plan.timeline.phrases.say(f"legend_{entry}")
+            self.text(x + 22, y, caption, va="center", color=self.c["muted"])
 
     def _add_now(self, patch: Any, face: str, edge: str = "none", width: float = 0.0) -> None:
         patch.set_facecolor(face)
@@ -1040,16 +1150,24 @@ def _named(text: str, words: DateWords) -> str:
 # ---------------------------------------------------------------- entry points
 
 
-def _prepare(document: Document, options: PlotOptions) -> tuple[Plan, DateWords, TextMeter]:
-    words = date_words(document.lang)
-    timeline = build_timeline(document, words, options.title)
+def _prepare(
+    document: Document, options: PlotOptions
+) -> tuple[Plan, DateWords, TextMeter, list[Note]]:
+    language = options.language or document.lang
+    words = date_words(language)
+    glyphs = GlyphFilter()
+    timeline = build_timeline(
+        document, words, options.title, phrases=picture_words(language), clean=glyphs
+    )
     meter = TextMeter()
-    return plan(timeline, options, meter), words, meter
+    prepared = plan(timeline, options, meter)
+    warning = glyphs.warning()
+    return prepared, words, meter, [] if warning is None else [Note(warning, warning=True)]
 
 
 def render(
     document: Document, fmt: str, options: PlotOptions = PlotOptions()
-) -> tuple[bytes, list[str]]:
+) -> tuple[bytes, list[Note]]:
     """The picture as bytes in `fmt` (png, svg, pdf), plus notes worth telling the user.
 
     A bare Figure (no pyplot) saves through the file format's own canvas, so this works
@@ -1063,7 +1181,7 @@ def render(
     if options.theme not in THEMES:
         raise ValueError(f"unknown theme {options.theme!r}")
     with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
-        prepared, words, meter = _prepare(document, options)
+        prepared, words, meter, warnings = _prepare(document, options)
         figure = Figure(
             figsize=(prepared.width / POINTS, prepared.height / POINTS), dpi=options.dpi
         )
@@ -1079,36 +1197,53 @@ def render(
             facecolor=figure.get_facecolor(),
             **extra,
         )
-    return buffer.getvalue(), _notes(prepared, options)
+    return buffer.getvalue(), warnings + _notes(prepared, options)
 
 
-def show(document: Document, options: PlotOptions = PlotOptions()) -> list[str]:
+def show(document: Document, options: PlotOptions = PlotOptions()) -> list[Note]:
     """Open the picture in an interactive window (when the platform has one)."""
     import matplotlib
     import matplotlib.pyplot as plt
 
     with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
-        prepared, words, meter = _prepare(document, options)
+        prepared, words, meter, warnings = _prepare(document, options)
         figure = plt.figure(figsize=(prepared.width / POINTS, prepared.height / POINTS))
         Painter(figure, prepared, THEMES[options.theme], words, meter).draw()
-    notes = _notes(prepared, options)
+    notes = warnings + _notes(prepared, options)
     if plt.get_backend().lower() in ("agg", "pdf", "svg", "ps", "cairo", "template"):
-        notes.append("no interactive display available; --show ignored")
+        notes.append(Note("no interactive display available; --show ignored"))
         plt.close(figure)
         return notes
     plt.show()
     return notes
 
 
-def _notes(prepared: Plan, options: PlotOptions) -> list[str]:
-    notes = list(prepared.timeline.notes)
+def _notes(prepared: Plan, options: PlotOptions) -> list[Note]:
+    timeline = prepared.timeline
+    notes = [Note(note) for note in timeline.notes]
+    if timeline.left_out:
+        total = len(timeline.items) + len(timeline.left_out)
+        limit = (
+            f"--height {options.height:g}"
+            if options.height is not None
+            else f"--max-height {options.max_height:g}"
+        )
+        notes.append(
+            Note(
+                f"{len(timeline.left_out)} of {total} events left out (the least told) to keep "
+                f"the picture within {limit} inches (the JSON of `timeline extract` has them all)",
+                warning=True,
+            )
+        )
     if options.height is not None and prepared.height > options.height * POINTS + 0.5:
         notes.append(
-            f"--height {options.height:g} is too small for {len(prepared.timeline.items)} labels; "
-            f"used {prepared.height / POINTS:.1f}"
+            Note(
+                f"--height {options.height:g} is too small for {len(timeline.items)} labels; "
+                f"used {prepared.height / POINTS:.1f}"
+            )
         )
     if prepared.layout.crossings:
         notes.append(
-            f"{prepared.layout.crossings} leader line(s) cross a label: use a wider --width"
+            Note(f"{prepared.layout.crossings} leader line(s) cross a label: use a wider --width")
         )
     return notes

@@ -29,6 +29,9 @@ class Segment:
     x1: float
     t0: float | None = None
     t1: float | None = None
+    zoom: float = 1.0
+    """How many times wider a day is here than in the piece of the axis before it: the days
+    just before publication, where news bunches its events, get a magnified piece."""
 
     @property
     def width(self) -> float:
@@ -58,7 +61,12 @@ class TimeScale:
         return tuple(
             (left.x1, right.x0)
             for left, right in zip(self.segments, self.segments[1:], strict=False)
+            if right.zoom == 1.0  # a magnified piece continues its time: a seam, not a cut
         )
+
+    @property
+    def zoomed(self) -> Segment | None:
+        return next((s for s in self.segments if s.zoom != 1.0), None)
 
     def x(self, t: float) -> float:
         """Position of day number `t`; times inside a cut run through the break, outside clamp."""
@@ -107,6 +115,15 @@ class ScaleSettings:
     """The shortest stretch a piece of several positions shows."""
     lone_days: float = 30.0
     """The stretch a piece with a single position shows: enough for day ticks around it."""
+    bunch: float = 2.0
+    """Positions at the end of the last piece closer than `bunch` x `crowd` points apart, and
+    some closer than `crowd`, are bunched: they get a magnified piece of the axis..."""
+    bunch_share: float = 0.25
+    """...when they cover at most this share of their piece's days..."""
+    zoom_share: float = 0.5
+    """...and it takes at most this share of the piece's width."""
+    min_zoom: float = 3.0
+    """A magnification smaller than this is not worth a seam in the axis."""
 
 
 def split_clusters(
@@ -233,8 +250,13 @@ def plan_scale(
     if earlier:
         segments.append(Segment("earlier", x, x + settings.zone_width))
         x += settings.zone_width + settings.break_width
-    for (lo, hi, _), piece in zip(ranges, widths, strict=True):
-        segments.append(Segment("dated", x, x + piece, lo, hi))
+    for index, ((lo, hi, _), piece) in enumerate(zip(ranges, widths, strict=True)):
+        last = index == len(ranges) - 1
+        tail = _bunched_tail(positions, lo, hi, piece, settings) if last else None
+        if tail is None:
+            segments.append(Segment("dated", x, x + piece, lo, hi))
+        else:
+            segments += _zoomed(x, piece, lo, hi, tail, positions, settings)
         x += piece + settings.break_width
     x -= settings.break_width
     if later:
@@ -242,3 +264,58 @@ def plan_scale(
         segments.append(Segment("later", x, x + settings.zone_width))
         x += settings.zone_width
     return TimeScale(tuple(segments), x)
+
+
+def _bunched_tail(
+    positions: Sequence[float], lo: float, hi: float, width: float, settings: ScaleSettings
+) -> float | None:
+    """Where the bunch of positions at the end of the piece [lo, hi] starts, or None.
+
+    The bunch is the longest run at the end whose neighbours sit closer than `bunch` x
+    `crowd` points at the piece's scale, with at least one pair closer than `crowd`; it must
+    hold three positions or more, cover at most `bunch_share` of the piece's days, and leave
+    some position before it (else the whole piece is the bunch and needs no zoom).
+    """
+    keys = sorted({p for p in positions if lo <= p <= hi})
+    if len(keys) < 4 or hi <= lo:
+        return None
+    scale = width / (hi - lo)
+    start = len(keys) - 1
+    tight = False
+    while start > 0 and (keys[start] - keys[start - 1]) * scale < settings.bunch * settings.crowd:
+        tight = tight or (keys[start] - keys[start - 1]) * scale < settings.crowd
+        start -= 1
+    if not tight or len(keys) - start < 3 or start == 0:
+        return None
+    if keys[-1] - keys[start] > settings.bunch_share * (hi - lo):
+        return None
+    return keys[start]
+
+
+def _zoomed(
+    x: float,
+    width: float,
+    lo: float,
+    hi: float,
+    tail: float,
+    positions: Sequence[float],
+    settings: ScaleSettings,
+) -> list[Segment]:
+    """The piece [lo, hi] as two pieces meeting at a seam: up to the bunch at the usual scale,
+    the bunch magnified. Widths follow the positions each holds, the bunch at most
+    `zoom_share` of the width; with too little magnification the piece stays whole."""
+    keys = sorted({p for p in positions if lo <= p <= hi})
+    pad = max((keys[-1] - tail) * settings.padding * 2, 0.5)
+    seam = tail - pad
+    hi = min(hi, keys[-1] + pad)  # the whole piece's padding would waste the magnified days
+    inside = sum(1 for k in keys if k >= tail)
+    share = min(inside / len(keys), settings.zoom_share)
+    zoom_width = max(width * share, settings.min_segment)
+    before = width - zoom_width
+    zoom = (zoom_width / (hi - seam)) / (before / (seam - lo)) if before > 0 else 0.0
+    if before < settings.min_segment or zoom < settings.min_zoom:
+        return [Segment("dated", x, x + width, lo, hi)]
+    return [
+        Segment("dated", x, x + before, lo, seam),
+        Segment("dated", x + before, x + width, seam, hi, zoom=zoom),
+    ]

@@ -37,6 +37,7 @@ from timeline.grammar.specs import (
     Direction,
     DurationSpec,
     EraSpec,
+    EventRelativeSpec,
     FocusPeriodSpec,
     MovingDateSpec,
     PeriodEndingSpec,
@@ -171,6 +172,14 @@ def _duration(spec: DurationSpec, anchor: date, cue: object, hint: object) -> Re
     result = Resolution("DURATION", value, granularity=spec.unit.value)
     result = _with(result, approximate=spec.amount is None)
     return _placed_in_year(result, spec, anchor)
+
+
+@_resolves(EventRelativeSpec)
+def _event_relative(spec: EventRelativeSpec, anchor: date, cue: object, hint: object) -> Resolution:
+    """Before the events are known, 'dua hari setelah insiden' is its amount (TimeML marks the
+    amount as a DURATION); events/relative.py dates it from the named event."""
+    value = duration_value(spec.unit, spec.amount)
+    return Resolution("DURATION", value, granularity=spec.unit.value)
 
 
 @_resolves(SetSpec)
