@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, run_in_process
 from timeline import extract
 from timeline.ingest.mixed import other_language_sentences
 from timeline.ingest.sentences import split_sentences
@@ -73,3 +73,12 @@ def test_one_language_documents_have_no_mixed_sentences():
     for text, main in ((seed, "id"), (english, "en")):
         sentences = split_sentences(text)
         assert other_language_sentences(text, sentences, main, ["en", "id"]) == []
+
+
+@pytest.mark.parametrize("command", ["extract", "plot"])
+def test_help_says_what_auto_does_with_a_document(monkeypatch, capsys, command):
+    """Issue 14: --help said auto 'tries them all', which a document never did."""
+    code, out, _ = run_in_process(monkeypatch, capsys, command, "--help")
+    flat = " ".join(out.split())
+    assert code == 0 and "try them all" not in flat
+    assert "sentences in another language are read with that language's rules as well" in flat
