@@ -122,7 +122,9 @@ def extract_document(
     warnings = [choice.warning] if choice.warning else []
     if others:
         warnings.append(mixed_warning(others, original_span=normal.original_span))
-    document = Document(
+    for items in (timexes, events, undated):
+        on_original(items, normal, original)
+    return Document(
         id=doc_id,
         published=reference.isoformat(),
         published_source=published_source,
@@ -130,13 +132,12 @@ def extract_document(
         lang=choice.code,
         lang_source=choice.source,
         title=clean(title) if title else title,
-        text_length=len(text),
+        text_length=len(original),
         timexes=timexes,
         events=events,
         undated_events=undated,
         warnings=warnings,
     )
-    return on_original(document, normal, original)
 
 
 def document_from_article(article: object, published: date | None, lang: str) -> Document:

@@ -20,22 +20,30 @@ from typing import Any
 from pydantic import BaseModel
 
 from timeline.ingest.normalise import Normalised
-from timeline.models.document import Document
+from timeline.models.document import Timex
 
 _SPAN = tuple[int, int]
 
 
-def on_original(document: Document, normal: Normalised, original: str) -> Document:
-    """`document`, extracted from `normal.text`, with its spans in `original`'s offsets."""
+def on_original(items: list[Any], normal: Normalised, original: str) -> None:
+    """Move the spans of `items` (timexes or events, extracted from `normal.text`) onto
+    `original`, in place: each item is replaced as it is moved, so a document's models are never
+    held twice. A timex's text becomes the original characters of its span."""
     if not normal.changed:
-        return document
-    moved = _moved(document, normal)
-    assert isinstance(moved, Document)
-    timexes = [
-        timex.model_copy(update={"text": original[timex.span[0] : timex.span[1]]})
-        for timex in moved.timexes
-    ]
-    return moved.model_copy(update={"timexes": timexes, "text_length": len(original)})
+        return
+    for index, item in enumerate(items):
+        moved = _moved(item, normal)
+        if isinstance(moved, Timex):
+            begin, end = moved.span
+            if moved.text != original[begin:end]:
+                moved = _copy(moved, {"text": original[begin:end]})
+        items[index] = moved
+
+
+def _copy(model: BaseModel, updates: dict[str, Any]) -> BaseModel:
+    copied = model.model_copy(update=updates)
+    copied.model_post_init(None)  # share its set of given fields again (models/document.py)
+    return copied
 
 
 def _moved(model: BaseModel, normal: Normalised) -> BaseModel:
@@ -55,7 +63,7 @@ def _moved(model: BaseModel, normal: Normalised) -> BaseModel:
             moved = items if any(a is not b for a, b in zip(items, value, strict=True)) else value
         if moved is not value and moved != value:
             updates[name] = moved
-    return model.model_copy(update=updates) if updates else model
+    return _copy(model, updates) if updates else model
 
 
 @cache
