@@ -142,7 +142,27 @@ def test_duration_values():
     assert duration_value(Unit.MONTH, None) == "PXM"
     assert duration_value(Unit.HOUR, 24) == "PT24H"
     assert duration_value(Unit.DECADE, 1) == "P10Y"
-    assert duration_value(Unit.YEAR, 1.5) == "P1.5Y"
+    assert duration_value(Unit.HOUR, None) == "PTXH"
+
+
+@pytest.mark.parametrize(
+    ("unit", "amount", "expected"),
+    [
+        (Unit.HOUR, 0.5, "PT30M"),  # 'setengah jam', 'half an hour'
+        (Unit.HOUR, 1.5, "PT1H30M"),
+        (Unit.HOUR, 0.1, "PT6M"),  # no float noise: not PT6.000000000000001M
+        (Unit.YEAR, 1.5, "P1Y6M"),
+        (Unit.YEAR, 12.5, "P12Y6M"),
+        (Unit.DAY, 1.5, "P1DT12H"),
+        (Unit.DAY, 0.5, "PT12H"),
+        (Unit.WEEK, 1.5, "P10DT12H"),  # weeks do not stand beside days: all in days
+        (Unit.DECADE, 0.5, "P5Y"),
+        (Unit.MONTH, 1.5, "P1.5M"),  # a month has no fixed number of days
+        (Unit.SECOND, 0.5, "PT0.5S"),
+    ],
+)
+def test_fractional_durations_are_written_in_smaller_units(unit, amount, expected):
+    assert duration_value(unit, amount) == expected
 
 
 def test_impossible_dates_are_invalid():

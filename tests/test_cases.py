@@ -47,3 +47,30 @@ def test_the_project_fixture_holds_every_core_row_of_the_shared_spec():
     shared = {(c.lang, c.ref, c.phrase) for c in read_cases(spec) if c.level == "core"}
     ours = {(c.lang, c.ref, c.phrase) for c in read_cases(FIXTURES / "cases" / "spec-core.tsv")}
     assert shared <= ours
+
+
+def test_a_case_may_test_an_expression_inside_a_whole_text():
+    [case] = _read_one(
+        "id\t2024-06-21\tLaga digelar Sabtu (22/6). Dimulai [[pukul 19.00 WIB]].\t"
+        "TIME\t2024-06-22T19:00\t-\t2024-06-22T19:00+07:00\t2024-06-22T19:01+07:00\tcore\t"
+    )
+    assert run_case(case).passed
+
+
+def test_a_marked_span_that_is_no_expression_fails():
+    [case] = _read_one(
+        "id\t2024-06-21\tLaga [[digelar]] Sabtu (22/6).\t"
+        "DATE\t2024-06-22\t-\t2024-06-22\t2024-06-23\tcore\t"
+    )
+    outcome = run_case(case)
+    assert not outcome.passed and "got nothing" in outcome.message
+
+
+def _read_one(row, tmp=None):
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "one.tsv"
+        path.write_text(row + "\n", encoding="utf-8")
+        return list(read_cases(path))

@@ -110,6 +110,24 @@ def test_a_time_counted_from_a_dated_happening(text, lang, published, word, day)
     counted = next(t for t in document.timexes if t.id == event.dated_by)
     named = next(e for e in document.events if e.id == counted.anchor_id)
     assert named.start is not None and named.id != event.id
+    # the expression is the amount, as TimeML marks it; the title keeps neither it nor its signal
+    assert counted.text.lower() in ("dua hari", "sehari", "two days")
+    assert counted.type == "DATE" and counted.start == day
+    relation_words = ("setelah", "sebelum", "after")
+    assert not any(w in event.title.lower().split() for w in relation_words)
+
+
+def test_a_happening_never_told_before_leaves_the_amount_a_duration():
+    """'a year after rail strikes cut the 2024 edition': the strikes are told only in the
+    clause that counts from them, so nothing dates the year from them."""
+    text = (
+        "The festival will open on Saturday with 310 events, organisers said on Friday, a year "
+        "after rail strikes cut the 2024 edition short."
+    )
+    document = extract(text, "2025-03-14", lang="en")
+    counted = next(t for t in document.timexes if t.text == "a year")
+    assert counted.type == "DURATION" and counted.value == "P1Y"
+    assert counted.anchor_id is None
 
 
 def test_a_time_counted_from_an_undated_happening_keeps_the_relation():

@@ -128,11 +128,13 @@ def test_corpus_sources_of_date_and_language(monkeypatch, capsys, tmp_path):
         + json.dumps({"id": "b", "text": "Yesterday.", "published": "2024-06-21", "lang": "en"})
         + "\n"
         + json.dumps({"id": "c", "text": "Kemarin.", "lang": "xx"})
+        + "\n"
+        + json.dumps({"id": "d", "text": "Kemarin."})
         + "\n",
         encoding="utf-8",
     )
     code, out, _ = run_main(monkeypatch, capsys, "extract", str(corpus), "-f", "jsonl")
-    a, b, c = (json.loads(line) for line in out.splitlines())
+    a, b, c, d = (json.loads(line) for line in out.splitlines())
     assert code == 1
     assert (a["published"], a["published_source"], a["lang_source"]) == (
         "2024-06-21",
@@ -140,13 +142,18 @@ def test_corpus_sources_of_date_and_language(monkeypatch, capsys, tmp_path):
         "detected",
     )
     assert (b["lang"], b["lang_source"]) == ("en", "jsonl")
-    assert c["error"] == "no 'published' date (YYYY-MM-DD) and no --published"
+    assert "unknown language 'xx'" in c["error"]
+    # no date anywhere, and the text names none to estimate it from
+    assert d["error"].startswith(
+        "no 'published' date (YYYY-MM-DD), no --published, and the text names no date"
+    )
     code, out, _ = run_main(
         monkeypatch, capsys, "extract", str(corpus), "-f", "jsonl", "-p", "2024-01-02"
     )
-    a, b, c = (json.loads(line) for line in out.splitlines())
+    a, b, c, d = (json.loads(line) for line in out.splitlines())
     assert (a["published"], a["published_source"]) == ("2024-01-02", "cli")
     assert "unknown language 'xx'" in c["error"]
+    assert (d["published"], d["published_source"]) == ("2024-01-02", "cli")
 
 
 def test_language_we_lack_is_flagged_in_the_output(monkeypatch, capsys, tmp_path):
@@ -197,3 +204,17 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert shown.returncode == 0
     assert (tmp_path / "t.jsonl").read_bytes() == (tmp_path / "q.jsonl").read_bytes()
     assert b"extracting" in b"".join(chunks)
+
+
+def test_jobs_are_capped_at_the_cpus_available(monkeypatch, capsys, tmp_path):
+    corpus = _corpus(tmp_path, records=4)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 1)
+    args = ["extract", str(corpus), "-f", "jsonl", "-o", str(tmp_path / "out.jsonl")]
+    code, _, err = run_main(monkeypatch, capsys, *args, "--jobs", "64")
+    assert code == 0
+    assert err == "timeline: --jobs 64 is more than the 1 CPU available; using 1\n"
+    assert len((tmp_path / "out.jsonl").read_bytes().splitlines()) == 4
+    for jobs in ("1", "0"):  # within the limit, and 'one per CPU': nothing to say
+        code, _, err = run_main(monkeypatch, capsys, *args, "--jobs", jobs)
+        assert (code, err) == (0, "")

@@ -491,3 +491,34 @@ def test_an_ed_form_after_a_future_word_is_no_past_tense():
     assert _values(extract(text, "2026-02-27", lang="en"))["the weekend"] == "2026-W09-WE"
     text = "He said the plant closed Friday."
     assert _values(extract(text, "2024-06-19", lang="en"))["Friday"] == "2024-06-14"
+
+
+def _clock(text: str, published: str, lang: str) -> str:
+    return next(t.value for t in extract(text, published, lang=lang).timexes if t.type == "TIME")
+
+
+def test_a_date_reported_after_mengatakan_is_no_attribution():
+    # 'mengatakan' opens what is reported: Saturday is the event's day, and it governs the clock
+    text = "Budi mengatakan acara digelar Sabtu (15/3). Acara dimulai pukul 19.00 WIB."
+    assert _clock(text, "2025-03-14", "id") == "2025-03-15T19:00"
+
+
+def test_a_time_after_said_friday_that_is_what_is_reported():
+    text = "The union said Friday that the strike starts Monday, March 17. Pickets form at 6 a.m."
+    assert _clock(text, "2025-03-14", "en") == "2025-03-17T06:00"
+
+
+def test_an_attribution_date_dates_nothing_after_its_sentence():
+    text = '"Kami siap," kata Budi, Jumat (14/3). Rapat dimulai pukul 09.00 WIB.'
+    document = extract(text, "2025-03-17", lang="id")
+    clock = document.timexes[-1]
+    assert (clock.value, clock.anchor_id) == ("2025-03-17T09:00", "t0")
+
+
+def test_a_clock_time_takes_a_coming_day_only_in_a_clause_that_does_not_speak_of_the_past():
+    future = (
+        "Final digelar Minggu (16/3). Penonton sudah datang. Laga akan dimulai pukul 19.00 WIB."
+    )
+    past = "Final digelar Minggu (16/3). Penonton sudah datang. Tiket telah habis pukul 19.00 WIB."
+    assert _clock(future, "2025-03-14", "id") == "2025-03-16T19:00"
+    assert _clock(past, "2025-03-14", "id") == "2025-03-14T19:00"

@@ -36,7 +36,7 @@ def test_both_languages_are_available():
 def test_rule_example(code, rule, phrase, value):
     """Each example resolves (against 2024-06-21) to its value, by its own rule; the match lies
     inside the phrase (which may hold a preposition or context the extent leaves out)."""
-    result = resolve_phrase(phrase, REFERENCE, code)
+    result = resolve_phrase(phrase, REFERENCE, code, tuple(languages.profiles_of(code)))
     if value == "-":  # a negative example: nothing may be found
         assert result is None, f"{phrase!r} gave {result}"
         return

@@ -2,7 +2,9 @@
 
 Public API:
 - `resolve(phrase, published, lang="auto")`: one phrase -> `ResolvedTime` or None.
-- `extract(text, published, lang="auto", ...)`: one article -> `Document` (timexes and events).
+- `extract(text, published, lang="auto", ..., genre="auto")`: one article -> `Document` (timexes
+  and events); `published` None estimates the date from the text.
+- `story(inputs, lang="auto", ...)`: articles and corpora (paths) -> `Story`, one timeline.
 
 `published` is a `datetime.date` or a `YYYY-MM-DD` string, checked by the same rule as the
 command line's --published (`timeline.ingest.published`); a bad one raises
@@ -17,8 +19,9 @@ if TYPE_CHECKING:
     from datetime import date
 
     from timeline.models.document import Document, ResolvedTime
+    from timeline.models.story import Story
 
-__all__ = ["__version__", "extract", "resolve"]
+__all__ = ["__version__", "extract", "resolve", "story"]
 
 
 def __getattr__(name: str) -> str:
@@ -44,13 +47,34 @@ def resolve(phrase: str, published: date | str, lang: str = "auto") -> ResolvedT
 
 def extract(
     text: str,
-    published: date | str,
+    published: date | str | None,
     lang: str = "auto",
     doc_id: str = "doc",
     title: str | None = None,
+    genre: str = "auto",
 ) -> Document:
     """Extract every temporal expression of an article and the events they date; under
-    lang='auto' the Document's warnings say when the text looks like a language with no data."""
+    lang='auto' the Document's warnings say when the text looks like a language with no data.
+
+    `published` None estimates the date from the text (a dateline, a date with its weekday;
+    `NoPublicationDate`, a ValueError, when nothing supports one). `genre` is 'news',
+    'narrative', 'social' or 'auto' (decide from the text; `Document.genre_reason` says why)."""
     from timeline.pipeline.document import extract_document
 
-    return extract_document(text, published, lang, doc_id=doc_id, title=title)
+    return extract_document(text, published, lang, doc_id=doc_id, title=title, genre=genre)
+
+
+def story(
+    inputs: list[str],
+    lang: str = "auto",
+    published: date | str | None = None,
+    jobs: int = 1,
+) -> Story:
+    """Merge what the articles of `inputs` (text files, HTML pages, JSONL corpora) report into
+    one timeline (docs/stories.md); `published` dates the inputs that carry no date. Inputs that
+    cannot be used are in the Story's `errors`; a missing file raises an InputUsageError."""
+    from timeline.engines.story import story_from_inputs
+    from timeline.ingest.published import publication_date
+
+    day = None if published is None else publication_date(published)
+    return story_from_inputs(inputs, day, lang, jobs=jobs)

@@ -170,14 +170,43 @@ def timex_value(unit: Unit, start: date) -> str:
 
 
 def duration_value(unit: Unit, amount: float | None) -> str:
-    """ISO-8601 duration as TIMEX3 writes it; None amount is a vague one ('PXM')."""
+    """ISO-8601 duration as TIMEX3 writes it; None amount is a vague one ('PXM'). A fraction is
+    written in the smaller units it is made of, as TimeML does ('setengah jam' is PT30M, 'two
+    and a half years' P2Y6M, 'satu setengah hari' P1DT12H), where the unit splits exactly."""
     multiplier, designator, is_time = _DURATION_DESIGNATOR[unit]
     if amount is None:
-        count = "X"
-    else:
-        total = amount * multiplier
-        count = str(int(total)) if float(total).is_integer() else f"{total:g}"
-    return f"PT{count}{designator}" if is_time else f"P{count}{designator}"
+        return f"PTX{designator}" if is_time else f"PX{designator}"
+    total = round(amount * multiplier, _DURATION_DIGITS)
+    if designator == "W" and not float(total).is_integer():
+        total, designator = round(total * 7, _DURATION_DIGITS), "D"  # no weeks beside days
+    parts: list[tuple[float, str, bool]] = []
+    while not float(total).is_integer() and (designator, is_time) in _SMALLER:
+        whole = int(total)
+        if whole:
+            parts.append((whole, designator, is_time))
+        factor, designator, is_time = _SMALLER[(designator, is_time)]
+        total = round((total - whole) * factor, _DURATION_DIGITS)
+    parts.append((total, designator, is_time))
+    date_part = "".join(f"{_count(n)}{d}" for n, d, time in parts if not time)
+    time_part = "".join(f"{_count(n)}{d}" for n, d, time in parts if time)
+    return f"P{date_part}" + (f"T{time_part}" if time_part else "")
+
+
+_DURATION_DIGITS = 6
+"""Decimals kept while splitting a fraction: 0.1 hour is 6 minutes, not 6.000000000000001."""
+
+# (designator, is time) -> (how many of the next smaller unit it holds, that unit): where a unit
+# splits exactly. A month has no fixed number of days, so 'P1.5M' keeps its decimal.
+_SMALLER: Mapping[tuple[str, bool], tuple[int, str, bool]] = {
+    ("Y", False): (12, "M", False),
+    ("D", False): (24, "H", True),
+    ("H", True): (60, "M", True),
+    ("M", True): (60, "S", True),
+}
+
+
+def _count(number: float) -> str:
+    return str(int(number)) if float(number).is_integer() else f"{number:g}"
 
 
 # Thirds of a unit ("early/mid/late"), as (first, second) boundaries in sub-units.

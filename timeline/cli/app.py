@@ -14,14 +14,17 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from timeline.cli.interrupt import EXIT_INTERRUPTED, one_interrupt, unreported_interrupt
 from timeline.cli.options import (
     EXIT_NOT_FOUND,
     EXIT_USAGE,
     Command,
     FormatOption,
+    GenreOption,
     JsonOption,
     LangOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     fail,
@@ -93,20 +96,24 @@ def resolve(
         ),
     ] = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     format: FormatOption = "text",
     as_json: JsonOption = False,
 ) -> None:
     """Resolve one temporal phrase against a publication date (the longest expression in it).
 
-    Exit 1 when the phrase holds no temporal expression.
+    --genre picks the words read: social adds the words of posts ('tmrw', 'sat nite'); auto
+    takes them when the phrase has the marks of a post. Exit 1 when the phrase holds no
+    temporal expression.
     """
-    from timeline.pipeline.phrase import resolve_phrase
+    from timeline.pipeline.phrase import phrase_profiles, resolve_phrase
 
     fmt = output_format(format, as_json)
     reference = parse_published(published)
     assert reference is not None  # required: a missing date is a usage error
     check_language(lang)
-    result = resolve_phrase(phrase, reference, lang)
+    check_genre(genre)
+    result = resolve_phrase(phrase, reference, lang, phrase_profiles(phrase, genre, lang))
     if result is None:
         fail(f"no temporal expression found in {phrase!r}", EXIT_NOT_FOUND)
     if fmt == "json":
@@ -199,9 +206,9 @@ def check(
 
 def _register_commands() -> None:
     """Each command that lives in its own module exposes `register(app)`."""
-    from timeline.cli import evaluate, extract, plot
+    from timeline.cli import evaluate, extract, plot, story
 
-    for module in (extract, evaluate, plot):
+    for module in (extract, evaluate, plot, story):
         module.register(app)
 
 
@@ -213,13 +220,14 @@ def main() -> None:
     command = typer.main.get_command(app)
     arguments = sys.argv[1:] or ["--help"]  # bare `timeline`: the help, on stdout, exit 0
     try:
-        code = command.main(args=arguments, prog_name="timeline", standalone_mode=False)
+        with one_interrupt():
+            code = command.main(args=arguments, prog_name="timeline", standalone_mode=False)
     except UsageProblem as exc:
         typer.echo(f"timeline: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     except (KeyboardInterrupt, typer.Abort):
         typer.echo("timeline: interrupted", err=True)
-        sys.exit(130)
+        sys.exit(EXIT_INTERRUPTED)
     except BrokenPipeError:
         sys.exit(1)
     except Exception as exc:
@@ -229,4 +237,6 @@ def main() -> None:
             raise
         typer.echo(f"timeline: error: {exc.format_message()}", err=True)
         sys.exit(exc.exit_code)
+    if code == EXIT_INTERRUPTED and unreported_interrupt():  # typer turns Ctrl-C into 130
+        typer.echo("timeline: interrupted", err=True)
     sys.exit(code if isinstance(code, int) else 0)

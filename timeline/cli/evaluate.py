@@ -10,9 +10,11 @@ from timeline.cli.options import (
     EXIT_NOT_FOUND,
     Command,
     FormatOption,
+    GenreOption,
     JsonOption,
     LangOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     fail,
@@ -41,6 +43,7 @@ def eval_command(
         ),
     ],
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     format: FormatOption = "text",
     as_json: JsonOption = False,
     show_errors: Annotated[
@@ -55,14 +58,18 @@ def eval_command(
     """Score extraction with the TempEval-3 measures and list the most frequent errors.
 
     Under --lang auto a JSON document's own "lang" is used, else the language is detected;
-    an explicit --lang applies to every document.
+    an explicit --lang applies to every document. --genre reads every document as news, a
+    narrative or a social post; auto (the default) decides document by document.
     """
+    from functools import partial
+
     from timeline.evaluation.gold import GoldError, GoldPathError, read_gold
     from timeline.evaluation.timexes import evaluate, timeline_system
     from timeline.languages import language_codes
 
     fmt = output_format(format, as_json)
     check_language(lang)
+    check_genre(genre)
     if show_errors < 0:
         raise UsageProblem(f"invalid --show-errors {show_errors}: give 0 or more")
     try:
@@ -79,7 +86,7 @@ def eval_command(
                 language_codes(document.lang)
             except ValueError as exc:
                 fail(f"{document.source} ({document.id}): {exc}", EXIT_NOT_FOUND)
-    result = evaluate(documents, timeline_system, lang)
+    result = evaluate(documents, partial(timeline_system, genre=genre), lang)
     if fmt == "json":
         typer.echo(result.to_json(show_errors))
     else:

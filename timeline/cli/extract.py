@@ -21,9 +21,11 @@ import typer
 
 from timeline.cli.options import (
     Command,
+    GenreOption,
     LangOption,
     PublishedOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     parse_published,
@@ -61,16 +63,19 @@ def register(app: typer.Typer) -> None:
 
 
 def extract_command(
-    input: Annotated[
-        str,
+    inputs: Annotated[
+        list[str],
         typer.Argument(
             metavar="INPUT",
             help="A text file, an HTML page (.html/.htm), '-' for standard input, "
-            "or a .jsonl corpus (one JSON object per line with text, published, id, lang).",
+            "or a .jsonl corpus (one JSON object per line with text, published, id, lang). "
+            "Corpora may be gzip (.jsonl.gz), folders of corpora, quoted glob patterns, or "
+            "fsspec URLs; several of them write one file each into -o OUT_DIR/.",
         ),
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     format: Annotated[
         str,
         typer.Option(
@@ -87,7 +92,10 @@ def extract_command(
     output: Annotated[
         str | None,
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write here (atomically) instead of stdout."
+            "--output",
+            "-o",
+            metavar="PATH",
+            help="Write here (atomically) instead of stdout; a folder for several corpora.",
         ),
     ] = None,
     encoding: Annotated[
@@ -98,47 +106,106 @@ def extract_command(
         ),
     ] = None,
     jobs: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--jobs",
             "-j",
             min=0,
             metavar="N",
-            help="Worker processes for a .jsonl corpus (0: one per CPU). Same output as 1.",
+            help="Worker processes for corpora (0: one per CPU; at most the CPUs available) "
+            "[default: 1]. Same output as 1.",
         ),
-    ] = 1,
+    ] = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run corpora on a Dask cluster: a scheduler address (tcp://host:8786), or "
+            "'local' for a LocalCluster of --jobs workers. Needs the dask extra.",
+        ),
+    ] = None,
 ) -> None:
     """Find every temporal expression in an article, resolve it, and list the events it dates.
 
-    An HTML page needs no --published when its metadata gives the publication date; --published
-    always wins, and the output says where the date came from (published_source).
+    An HTML page needs no --published when its metadata gives the publication date, and any
+    text none when it names its own dates (a dateline, 'Sabtu (28/6/2025)'): the date is then
+    estimated. --published always wins, and the output says where the date came from
+    (published_source, published_evidence) and why the genre was chosen (genre_reason).
     """
-    from timeline.ingest.inputs import InputError, check_encoding
-    from timeline.ingest.readers import is_jsonl
+    from timeline.cli.batch import extract_to_folder, wants_folder
+    from timeline.cli.interrupt import report_interrupt
+    from timeline.ingest.inputs import DEFAULT_ENCODING, InputError, check_encoding
+    from timeline.ingest.sources import is_corpus_name
 
     if format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
     if as_json and format != "json":
         raise UsageProblem(f"give either --json or --format {format}, not both")
     check_language(lang)
+    check_genre(genre)
     reference = parse_published(published, required=False)
     if encoding is not None:
         try:
             check_encoding(encoding)
         except InputError as exc:
             _input_failure(exc)
-    if is_jsonl(input):
+    if dask is not None and dask != "local" and jobs is not None:
+        raise UsageProblem(
+            f"--jobs sets the workers of --dask local; the scheduler at {dask} has its own"
+        )
+    if wants_folder(inputs, output, dask):
+        workers = 1 if dask is not None and dask != "local" else _job_count(jobs)
+        extract_to_folder(
+            inputs,
+            reference,
+            lang,
+            format,
+            output,
+            encoding or DEFAULT_ENCODING,
+            workers,
+            dask,
+            genre,
+        )
+        return
+    input = inputs[0]
+    if is_corpus_name(input):
         if format in SINGLE_DOCUMENT_FORMATS:
             raise UsageProblem(
                 f"--format {format} describes one document; for a corpus use json, jsonl or csv"
             )
-        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs))
+        _extract_corpus(input, reference, lang, format, output, encoding, _job_count(jobs), genre)
         return
-    _extract_article(input, reference, lang, format, output, encoding)
+    try:
+        _extract_article(input, reference, lang, format, output, encoding, genre)
+    except KeyboardInterrupt:
+        report_interrupt(0, 1)
 
 
-def _job_count(jobs: int) -> int:
-    return jobs if jobs > 0 else (os.cpu_count() or 1)
+def _job_count(jobs: int | None) -> int:
+    """Worker processes for --jobs: 1 by default, 0 for one per CPU, never more than the CPUs
+    this process may run on (more only adds memory and switching; said in one line)."""
+    available = available_cpus()
+    if jobs is None:
+        return 1
+    if jobs == 0:
+        return available
+    if jobs > available:
+        cpus = f"{available} CPU" + ("" if available == 1 else "s")
+        typer.echo(
+            f"timeline: --jobs {jobs} is more than the {cpus} available; using {available}",
+            err=True,
+        )
+        return available
+    return jobs
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask where the platform has one (a container or
+    `taskset` may allow fewer than the machine has), else the machine's count."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def _input_failure(exc: InputError) -> NoReturn:
@@ -156,6 +223,7 @@ def _extract_article(
     format: str,
     output: str | None,
     encoding: str | None,
+    genre: str = "auto",
 ) -> None:
     from timeline.ingest.inputs import InputError
     from timeline.ingest.readers import read_article
@@ -163,7 +231,7 @@ def _extract_article(
 
     try:
         article = read_article(source, encoding)
-        document = document_from_article(article, published, lang)
+        document = document_from_article(article, published, lang, genre)
     except InputError as exc:
         _input_failure(exc)
     if format == "json":  # line by line: a big document's JSON is never held whole
@@ -241,16 +309,18 @@ def _extract_corpus(
     output: str | None,
     encoding: str | None,
     jobs: int,
+    genre: str = "auto",
 ) -> None:
     """Stream a corpus record by record; failed records are error entries, then exit 1."""
+    from timeline.cli.interrupt import report_interrupt
     from timeline.engines.corpus import process_corpus
     from timeline.ingest.inputs import DEFAULT_ENCODING, InputError
-    from timeline.ingest.readers import open_corpus
+    from timeline.ingest.sources import count_single, open_single
 
     failed: list[int] = []
     total = 0
     try:
-        stream, size = open_corpus(source)
+        stream, size = open_single(source)
     except InputError as exc:
         _input_failure(exc)
     closing = contextlib.nullcontext() if source == "-" else stream
@@ -266,14 +336,19 @@ def _extract_corpus(
             progress=advance,
             on_start=start,
             stream=stream,
+            genre=genre,
         )
         counted = _Counter(chunks)
-        if format == "jsonl":
-            _emit(counted, output)
-        elif format == "csv":
-            _emit(_with_csv_header(counted), output)
-        else:
-            _emit(_as_array(counted), output)
+        try:
+            if format == "jsonl":
+                _emit(counted, output)
+            elif format == "csv":
+                _emit(_with_csv_header(counted), output)
+            else:
+                _emit(_as_array(counted), output)
+        except KeyboardInterrupt:
+            chunks.close()  # stops the workers before the line is printed
+            report_interrupt(counted.count, count_single(source))
         total = counted.count
     if failed:
         lines = ", ".join(str(n) for n in failed[:10]) + (" ..." if len(failed) > 10 else "")
@@ -362,8 +437,21 @@ class _ProgressBar:
             self.progress.stop()
 
 
-def schema_command() -> None:
-    """Print the JSON Schema of `timeline extract` output (generated from the models)."""
+def schema_command(
+    what: Annotated[
+        str,
+        typer.Argument(help="document (extract's output, the default) or story (story's)."),
+    ] = "document",
+) -> None:
+    """Print the JSON Schema of `timeline extract` output, or with `story` of `timeline story`
+    output (generated from the models)."""
+    if what == "story":
+        from timeline.models.story import Story
+
+        typer.echo(json.dumps(Story.model_json_schema(), indent=2, ensure_ascii=False))
+        return
+    if what != "document":
+        raise UsageProblem(f"unknown schema {what!r}; choose document or story")
     from timeline.models.document import Document
 
     typer.echo(json.dumps(Document.model_json_schema(), indent=2, ensure_ascii=False))

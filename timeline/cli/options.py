@@ -99,6 +99,18 @@ def examples(*lines: str) -> str:
     return "\b\nExamples:\n" + "\n".join(f"  {line}" for line in lines)
 
 
+GenreOption = Annotated[
+    str,
+    typer.Option(
+        "--genre",
+        "-g",
+        metavar="GENRE",
+        help="news, narrative (history, biography: times count from the story's own), social "
+        "(posts: 'tmrw', '#MondayMotivation') or auto (decide from the text).",
+    ),
+]
+
+
 class UsageProblem(Exception):
     """A usage error detected by our own validation; printed as one line, exit 2."""
 
@@ -130,3 +142,15 @@ def check_language(lang: str) -> str:
     except ValueError as exc:
         raise UsageProblem(str(exc)) from None
     return lang
+
+
+def check_genre(genre: str) -> str:
+    """A genre's name or 'auto'; anything else is a usage error naming the choices."""
+    from timeline.discourse.genres import AUTO, UnknownGenre, genre_named
+
+    if genre != AUTO:
+        try:
+            genre_named(genre)
+        except UnknownGenre as exc:
+            raise UsageProblem(str(exc)) from None
+    return genre

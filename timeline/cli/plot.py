@@ -10,9 +10,11 @@ import typer
 
 from timeline.cli.options import (
     Command,
+    GenreOption,
     LangOption,
     PublishedOption,
     UsageProblem,
+    check_genre,
     check_language,
     examples,
     parse_published,
@@ -50,6 +52,7 @@ def plot_command(
     ],
     published: PublishedOption = None,
     lang: LangOption = "auto",
+    genre: GenreOption = "auto",
     output: Annotated[
         str | None,
         typer.Option(
@@ -100,6 +103,12 @@ def plot_command(
             help="Encoding of the input [default: utf-8; an HTML page's own charset].",
         ),
     ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            min=1, metavar="N", help="A story JSON: draw its N most reported happenings [12]."
+        ),
+    ] = None,
 ) -> None:
     """Plot the events of an article on a time axis: points, periods, vague times, publication.
 
@@ -121,15 +130,23 @@ def plot_command(
         if picture_lang == "auto":
             raise UsageProblem("--picture-lang needs a language code (id, en, ...), not auto")
         check_language(picture_lang)
+    check_genre(genre)
     reference = parse_published(published, required=False)
 
     from timeline.ingest.inputs import InputError, check_encoding
     from timeline.pipeline.sources import load_document
+    from timeline.pipeline.story import read_story_json
 
     try:
         if encoding is not None:
             check_encoding(encoding)
-        document = load_document(input, reference, lang, encoding)
+        story = read_story_json(input, encoding)
+        if story is not None:  # `timeline story` output: its own picture (docs/stories.md)
+            _plot_story(story, fmt, output, show, top, title, width, height, dpi, theme)
+            return
+        if top is not None:
+            raise UsageProblem("--top applies to a story JSON (what `timeline story` writes)")
+        document = load_document(input, reference, lang, encoding, genre)
     except InputError as exc:
         # as in `timeline extract`: 2 for what the command line got wrong, 1 for bad content
         if exc.exit_code == 2:
@@ -166,6 +183,42 @@ def plot_command(
         notes += [n for n in show_window(document, options) if n not in notes]
     for note in notes:
         typer.echo(f"timeline: {'warning' if note.warning else 'note'}: {note}", err=True)
+
+
+def _plot_story(
+    story: object,
+    fmt: str,
+    output: str | None,
+    show: bool,
+    top: int | None,
+    title: str | None,
+    width: float,
+    height: float | None,
+    dpi: float,
+    theme: str,
+) -> None:
+    """Draw a story JSON (timeline/render/story_plot.py); --show is not offered for stories."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from timeline.models.story import Story
+    from timeline.render.atomic import OutputError, write_bytes
+    from timeline.render.plot import PlotOptions
+    from timeline.render.story_plot import TOP, render_story
+
+    assert isinstance(story, Story)
+    if output is None:
+        raise UsageProblem("give -o FILE (.png, .svg or .pdf) to draw a story")
+    options = PlotOptions(title=title, width=width, height=height, dpi=dpi, theme=theme)
+    data, notes = render_story(story, fmt, options, top or TOP)
+    try:
+        write_bytes(output, data)
+    except OutputError as exc:
+        raise UsageProblem(str(exc)) from None
+    if show:
+        notes.append("--show is not available for a story; the picture is in the file")
+    for note in notes:
+        typer.echo(f"timeline: note: {note}", err=True)
 
 
 def _format_of(output: str | None, show: bool) -> str:

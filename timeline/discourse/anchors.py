@@ -12,7 +12,9 @@ PUBLICATION_ID = "t0"
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """`mention` is the index of the mention whose time this is (numbered into a timex id at the
-    end), or None for the publication date."""
+    end), or None for the publication date. `shift` is how many years `day` was moved forward
+    to stand for a time before the common era (discourse/eras.py); 0 for every other time."""
 
     day: date
     mention: int | None
+    shift: int = 0

@@ -12,10 +12,12 @@ in input order: the output is byte-identical to a run with one job.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import multiprocessing
+import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, BinaryIO
@@ -59,29 +61,35 @@ def _failure(record: CorpusRecord, message: str, fmt: str) -> Outcome:
 
 
 def process_record(
-    record: CorpusRecord, published: date | None, lang: str, fmt: str = "jsonl"
+    record: CorpusRecord,
+    published: date | None,
+    lang: str,
+    fmt: str = "jsonl",
+    genre: str = "auto",
 ) -> Outcome:
     """The output of one record in format `fmt` (json and jsonl: one compact JSON line).
 
-    --published overrides the record's own date; a record's own 'lang' overrides --lang.
-    Anything wrong with the record, even an unexpected failure of the extractor, becomes an
-    error in the output and the run goes on.
+    --published overrides the record's own date, and without either the date is estimated from
+    the text; a record's own 'lang' overrides --lang, its 'genre' overrides --genre. Anything
+    wrong with the record, even an unexpected failure of the extractor, becomes an error in the
+    output and the run goes on.
     """
+    from timeline.discourse.genres import UnknownGenre
     from timeline.ingest.published import BadPublicationDate, record_date
     from timeline.languages import UnknownLanguage
-    from timeline.pipeline.document import extract_document
+    from timeline.pipeline.document import NoPublicationDate, extract_document
 
     if record.error:
         return _failure(record, record.error, fmt)
     source: PublishedSource = "cli" if published is not None else "jsonl"
     reference = published
-    if reference is None:
-        if record.published is None:
-            return _failure(record, "no 'published' date (YYYY-MM-DD) and no --published", fmt)
+    if reference is None and record.published is not None:
         try:
             reference = record_date(record.published)
         except BadPublicationDate as exc:
             return _failure(record, str(exc), fmt)
+    if reference is None:
+        source = "estimated"
     record_lang = record.lang
     lang_source: LangSource = "jsonl" if record_lang and record_lang != "auto" else "cli"
     try:
@@ -93,8 +101,11 @@ def process_record(
             title=record.title,
             published_source=source,
             lang_source=lang_source,
+            genre=record.genre or genre,
         )
-    except UnknownLanguage as exc:
+    except NoPublicationDate as exc:
+        return _failure(record, f"no 'published' date (YYYY-MM-DD), no --published, and {exc}", fmt)
+    except (UnknownLanguage, UnknownGenre) as exc:
         return _failure(record, str(exc), fmt)
     except Exception as exc:  # a bug must not cost the rest of a long corpus run
         return _failure(record, f"internal error ({type(exc).__name__}: {exc}); please report", fmt)
@@ -111,10 +122,10 @@ def render_record(document: Document, fmt: str) -> str:
 
 
 def _chunk_worker(
-    args: tuple[list[CorpusRecord], date | None, str, str],
+    args: tuple[list[CorpusRecord], date | None, str, str, str],
 ) -> list[Outcome]:
-    records, published, lang, fmt = args
-    return [process_record(record, published, lang, fmt) for record in records]
+    records, published, lang, fmt, genre = args
+    return [process_record(record, published, lang, fmt, genre) for record in records]
 
 
 def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusRecord]]:
@@ -131,11 +142,12 @@ def _chunks(records: Iterable[CorpusRecord], size: int) -> Iterator[list[CorpusR
 def preload(lang: str) -> None:
     """Load language data (and the detector under 'auto') before forking, so workers share it."""
     from timeline import languages
-    from timeline.discourse.genres import NEWS
+    from timeline.discourse.genres import GENRES
     from timeline.languages import AUTO
 
     for code in languages.available():
-        languages.load(code, NEWS.profiles)
+        for genre in GENRES.values():
+            languages.load(code, genre.profiles)
     if lang == AUTO:
         from timeline.ingest.detect import preload as load_detector
 
@@ -155,7 +167,8 @@ def process_records(
     fmt: str = "jsonl",
     jobs: int = 1,
     on_start: Callable[[], None] | None = None,
-) -> Iterator[Outcome]:
+    genre: str = "auto",
+) -> Generator[Outcome, None, None]:
     """Outcomes in input order, from `jobs` processes (1: in this process).
 
     `on_start` runs once the workers exist: a progress bar's thread must start after the fork.
@@ -164,20 +177,53 @@ def process_records(
         if on_start is not None:
             on_start()
         for record in records:
-            yield process_record(record, published, lang, fmt)
+            yield process_record(record, published, lang, fmt, genre)
         return
     preload(lang)
-    with _context().Pool(jobs) as pool:
+    pool: multiprocessing.pool.Pool | None = None
+    try:
+        with _interrupts_held():
+            pool = _context().Pool(jobs, initializer=_ignore_interrupts)
         if on_start is not None:
             on_start()
         pending: deque[multiprocessing.pool.AsyncResult[list[Outcome]]] = deque()
         limit = jobs * IN_FLIGHT_PER_JOB
         for chunk in _chunks(records, CHUNK):
-            pending.append(pool.apply_async(_chunk_worker, ((chunk, published, lang, fmt),)))
+            task = (chunk, published, lang, fmt, genre)
+            pending.append(pool.apply_async(_chunk_worker, (task,)))
             while len(pending) >= limit or (pending and pending[0].ready()):
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
+    finally:
+        # Also on an interrupt or when the consumer stops early (GeneratorExit): the workers are
+        # stopped now, not when the interpreter exits, where waiting on them could hang.
+        if pool is not None:
+            pool.terminate()
+            pool.join()
+
+
+def _ignore_interrupts() -> None:
+    """Pool workers ignore Ctrl-C: the terminal sends SIGINT to the whole process group, and a
+    worker that died of it mid-task printed a traceback and could leave the pool waiting forever.
+    The parent alone decides, and terminates the pool."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+@contextlib.contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Hold SIGINT back while the pool forks its workers, so that they never see one, not even
+    before their initializer runs (a forked process inherits the blocked signal, and so do the
+    pool's threads that fork replacements later). Held, not ignored: a Ctrl-C in the meantime
+    reaches this process as soon as the pool exists."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield  # no signal masks here: the initializer alone
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def process_corpus(
@@ -191,18 +237,28 @@ def process_corpus(
     progress: Callable[[int], None] | None = None,
     on_start: Callable[[], None] | None = None,
     stream: BinaryIO | None = None,
-) -> Iterator[str]:
+    genre: str = "auto",
+) -> Generator[str, None, None]:
     """Yield output texts in input order; line numbers of failed records go into `failed`.
 
     `progress` is called with the bytes of input each finished record covered; `stream` is the
     corpus already opened (see timeline.ingest.readers.open_corpus), else `source` is opened.
     """
     outcomes = process_records(
-        read_jsonl(source, encoding, stream), published, lang, fmt, jobs, on_start=on_start
+        read_jsonl(source, encoding, stream),
+        published,
+        lang,
+        fmt,
+        jobs,
+        on_start=on_start,
+        genre=genre,
     )
-    for outcome in outcomes:
-        if not outcome.ok:
-            failed.append(outcome.line)
-        if progress is not None:
-            progress(outcome.size)
-        yield outcome.text
+    try:
+        for outcome in outcomes:
+            if not outcome.ok:
+                failed.append(outcome.line)
+            if progress is not None:
+                progress(outcome.size)
+            yield outcome.text
+    finally:
+        outcomes.close()  # stop the workers now when the consumer stops early or is interrupted

@@ -3,6 +3,11 @@
 Users test date resolution for their own phrases with the same format:
 lang, ref, phrase, type, value, mod, start, end, level, note (tab-separated, '#' comments,
 '-' for null; a row whose type is '-' is a negative: nothing must be found).
+
+A phrase may also be a whole text with the expression under test in double brackets: the text
+is extracted as an article published on `ref`, and the expression found exactly there is
+compared, so that rules of the document context (an attribution's date, the day a clock time
+belongs to) are cases too: 'Laga digelar Sabtu (14/9). Kick-off [[pukul 19.00 WIB]].'
 """
 
 from __future__ import annotations
@@ -13,10 +18,12 @@ from datetime import date
 from pathlib import Path
 
 from timeline.models.document import ResolvedTime
+from timeline.pipeline.document import extract_document
 from timeline.pipeline.phrase import resolve_phrase
 
 COLUMNS = ("lang", "ref", "phrase", "type", "value", "mod", "start", "end", "level", "note")
 COMPARED = ("type", "value", "mod", "start", "end")
+OPEN, CLOSE = "[[", "]]"  # the expression under test inside a whole text
 
 
 class CasesError(ValueError):
@@ -75,7 +82,10 @@ def run_case(case: Case) -> Outcome:
         return Outcome(case, False, None, f"malformed row: {case.problem}")
     try:
         reference = date.fromisoformat(case.ref)
-        got = resolve_phrase(case.phrase, reference, case.lang or "auto")
+        if OPEN in case.phrase:
+            got = resolve_in_text(case.phrase, reference, case.lang or "auto")
+        else:
+            got = resolve_phrase(case.phrase, reference, case.lang or "auto")
     except ValueError as exc:
         return Outcome(case, False, None, f"bad row: {exc}")
     if case.expected["type"] is None:
@@ -93,6 +103,26 @@ def run_case(case: Case) -> Outcome:
             f"expected {describe_expected(case)}, got {describe(got)} ({', '.join(mismatched)})",
         )
     return Outcome(case, True, got, "ok")
+
+
+def resolve_in_text(marked: str, published: date, lang: str) -> ResolvedTime | None:
+    """The expression found exactly at the double brackets of `marked`, resolved in the whole
+    text as an article published on `published`; None when no expression has that span."""
+    begin = marked.index(OPEN)
+    end = marked.index(CLOSE, begin) - len(OPEN)
+    text = marked.replace(OPEN, "", 1).replace(CLOSE, "", 1)
+    document = extract_document(text, published, lang)
+    for timex in document.timexes:
+        if timex.span == (begin, end):
+            return ResolvedTime(
+                text=timex.text,
+                lang=document.lang,
+                **timex.model_dump(
+                    include={"type", "value", "mod", "start", "end", "granularity"}
+                    | {"approximate", "anchor", "rule", "warnings"}
+                ),
+            )
+    return None
 
 
 def describe(got: ResolvedTime) -> str:

@@ -77,11 +77,12 @@ class Predicted:
     end: str | None = None
 
 
-def timeline_system(text: str, published: date, lang: str) -> Document:
-    """Our extractor as a system: the whole `extract` (expressions, context, events)."""
+def timeline_system(text: str, published: date, lang: str, genre: str = "auto") -> Document:
+    """Our extractor as a system: the whole `extract` (expressions, context, events), reading the
+    text as `genre` ('auto': as the text itself suggests)."""
     from timeline.pipeline.document import extract_document as extract
 
-    return extract(text, published, lang)
+    return extract(text, published, lang, genre=genre)
 
 
 # --------------------------------------------------------------------------------------------

@@ -6,16 +6,17 @@ The rules, in order (docs/conventions.md, "Events"):
    among those the one nearest the predicate, unless a finer one follows a preposition
    ('Qantas said on Monday', 'its profit fell 12 per cent in Q3 2024': each clause its own
    time; 'to report fourth-quarter results on Feb. 4': 4 February).
-2. A clause without a time of its own takes the time of the clause it belongs with:
-   - a coordinated clause, the time of the clause it continues ('Polisi menangkap X pada Senin
-     dan menyita Y': both on Monday);
-   - a main clause and a 'during' subordinate ('saat', 'ketika', 'when') share their time either
-     way ('Saat ditemui Senin, Budi mengatakan ...');
+2. A clause without a time of its own takes a time of its sentence:
    - a time that opens the sentence before a comma governs its main, coordinated and
-     attribution clauses ('Pada Senin, ...', 'Earlier this month, a group ... indicated').
-   Attributions, complements, relatives and other subordinates ('setelah', 'after', 'karena')
-   take no time from another clause: the saying is not dated by what it reports, nor the
-   report by the saying ('kata dia, Sabtu (28/6)' dates the saying only).
+     attribution clauses ('Pada Senin, ...', 'Earlier this month, a group ... indicated');
+   - otherwise the placing time nearest its predicate among the clauses it shares with: main,
+     coordinated and relative clauses and 'during' subordinates ('saat', 'ketika', 'when')
+     share either way ('Polisi menangkap X pada Senin dan menyita Y': both on Monday; 'kapal
+     induk China yang terdeteksi ... dalam beberapa hari terakhir').
+   Attributions and complements share nothing: the saying is not dated by what it reports, nor
+   the report by the saying ('kata dia, Sabtu (28/6)' dates the saying only); a clause that
+   happens before or after another ('setelah', 'after') or gives a reason or a condition
+   neither gives nor takes.
 3. A sentence with no time of its own continues the discourse: its happenings inherit the time
    that dated the last happening before it (marked `inherited`), and so do its main clauses when
    it dates only other clauses. News tells its story across paragraphs, so a paragraph break
@@ -33,8 +34,9 @@ from timeline.calendar.units import rank_of
 from timeline.events.clauses import Clause
 from timeline.models.document import Timex
 
-SHARING_KINDS = frozenset({"main", "coordinated"})
-"""Clause kinds that share a time with the clause they continue."""
+SHARING_KINDS = frozenset({"main", "coordinated", "relative", "subordinate"})
+"""Clause kinds that share a time within their sentence (a subordinate only when its relation
+is 'during')."""
 HYPOTHETICAL = frozenset({"condition", "purpose", "concession"})
 """Subordinate clauses that tell no happening of their own ('jika terjadi agresi', 'agar
 ...'): they inherit no time."""
@@ -123,35 +125,37 @@ def attach_sentence(
 
 
 def _share_within(items: list[ClauseTime]) -> None:
-    """Rule 2: coordinated clauses continue the time of the clause before; main clauses and
-    'during' subordinates share theirs."""
-    previous: ClauseTime | None = None
+    """Rule 2: a clause with no time of its own takes the placing time nearest its predicate
+    among the clauses of its sentence it can share with: tellings of the same kind (main,
+    coordinated, relative, 'during' subordinates) on either side; never across a report
+    (attribution, complement), nor from or to a clause that happens before or after another
+    ('setelah', 'after') or only gives a reason or a condition."""
+    givers = [item for item in items if _gives(item)]
     for item in items:
-        if (
-            item.dating is None
-            and previous is not None
-            and previous.dating is not None
-            and item.clause.kind == "coordinated"
-            and previous.clause.kind in SHARING_KINDS
-        ):
-            item.dating, item.governed = previous.dating, True
-        previous = item
-    dated_main = next(
-        (i for i in items if i.clause.kind in SHARING_KINDS and i.dating is not None), None
-    )
-    during = next(
-        (i for i in items if i.clause.relation == "during" and i.dating is not None and i.own),
-        None,
-    )
-    for item in items:
-        if item.dating is not None:
+        clause = item.clause
+        if item.dating is not None or clause.predicate is None or not _shares(clause):
             continue
-        if item.clause.kind == "main" and during is not None:
-            item.dating, item.governed = during.dating, True
-        elif (item.clause.relation == "during" and dated_main is not None) or (
-            item.clause.kind == "main" and dated_main is not None
-        ):
-            item.dating, item.governed = dated_main.dating, True
+        anchor = clause.predicate.start
+        distances = [
+            (min(abs(t.span[0] - anchor) for t in giver.own if places(t)), index)
+            for index, giver in enumerate(givers)
+            if giver is not item
+        ]
+        if distances:
+            item.dating, item.governed = givers[min(distances)[1]].dating, True
+
+
+def _shares(clause: Clause) -> bool:
+    return clause.kind in SHARING_KINDS and (clause.relation or "during") == "during"
+
+
+def _gives(item: ClauseTime) -> bool:
+    return (
+        _shares(item.clause)
+        and item.dating is not None
+        and places(item.dating)
+        and any(places(t) for t in item.own)
+    )
 
 
 class Discourse:

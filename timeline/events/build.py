@@ -32,6 +32,7 @@ from timeline.languages import Language
 from timeline.models.document import Event, Timex
 
 MAX_DESCRIPTION = 140
+FRONTED_SIGNALS = 2
 _DAY_OR_FINER = frozenset({u.value for u in Unit if u.rank <= Unit.DAY.rank})
 _EDGE_PUNCTUATION = " \t\n,;:—–-\"'“”‘’()"
 
@@ -120,7 +121,7 @@ def build_events(
         sentences = split_sentences(text, language.abbreviations)
     reader = reader_for(language)
     tomorrow = (published + timedelta(days=1)).isoformat()
-    by_sentence = _times_by_sentence(timexes, sentences)
+    by_sentence = _times_by_sentence(_phrases(text, timexes, counted or {}), sentences)
     discourse = Discourse()
     drafts: list[Draft] = []
     for index, sentence in enumerate(sentences):
@@ -160,6 +161,28 @@ def build_events(
     rows = [_event_fields(ids[id(d)], d, ids) for d in dated + undated]
     events = _event_list().validate_python(rows)
     return events[: len(dated)], events[len(dated) :], _anchored(timexes, relative, ids)
+
+
+PHRASE_REACH = 60
+"""Characters after a counted time within which its happening's words are looked for."""
+
+
+def _phrases(
+    text: str, timexes: list[Timex], counted: dict[tuple[int, int], EventRelativeSpec]
+) -> list[Timex]:
+    """The times as the clauses read them: a time counted from a happening ('dua hari' of 'dua
+    hari setelah insiden') reaches over its signal and the happening's words, which no clause
+    splits and no title or description keeps; its output span stays the amount, as TimeML
+    marks it."""
+    phrases = []
+    for timex in timexes:
+        spec = counted.get(timex.span)
+        if spec is not None:
+            at = text.find(spec.event, timex.span[1], timex.span[1] + PHRASE_REACH)
+            if at >= 0:
+                timex = timex.model_copy(update={"span": (timex.span[0], at + len(spec.event))})
+        phrases.append(timex)
+    return phrases
 
 
 def _from_happenings(
@@ -241,7 +264,10 @@ def _fronted(text: str, sentence: Sentence, here: list[Timex], language: Languag
     if connectives is not None and (found := connectives.match(text, start, first.span[0])):
         start = found.end()  # 'Then, a week or so ago, ...'
     before = text[start : first.span[0]].split()
-    if len(before) > 1 or (before and before[0].lower() not in language.events.signals):
+    # at most two prepositions before it ('Hingga pada awal pekan ini, ...')
+    if len(before) > FRONTED_SIGNALS or any(
+        w.lower() not in language.events.signals for w in before
+    ):
         return None
     after = text[first.span[1] : first.span[1] + 3].lstrip()
     return first if after.startswith(",") else None

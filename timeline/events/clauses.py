@@ -78,11 +78,13 @@ def split_clauses(
             opener = match.group().lower()
             if in_time(at):
                 continue
+            if opener in words.subordinators and _time_follows(
+                match.end(), times, text, language.events.signals
+            ):
+                continue  # 'sejak 2019', 'after Monday': the word is the time's preposition
             if at == start + _gap(text, start):  # 'Menurut data maskapai, ...': the first clause's
                 cuts[start] = opener
                 continue
-            if opener in words.subordinators and _time_follows(match.end(), times, text):
-                continue  # 'sejak 2019', 'after Monday': the word is the time's preposition
             joins = opener in words.coordinators or opener in words.complementizers
             if joins and not _predicate_ahead(text, match.end(), end, reader, times):
                 continue
@@ -143,9 +145,16 @@ def _subjects(clauses: list[Clause]) -> list[Clause]:
     return result
 
 
-def _time_follows(offset: int, times: list[tuple[int, int]], text: str) -> bool:
-    """A time right after the word ('sejak 2019', 'after Monday'): the word is its preposition."""
-    return any(a == offset + _gap(text, offset) for a, _ in times)
+def _time_follows(
+    offset: int, times: list[tuple[int, int]], text: str, signals: frozenset[str] = frozenset()
+) -> bool:
+    """A time right after the word, maybe after another preposition ('sejak 2019', 'after
+    Monday', 'hingga pada awal pekan ini'): the word is the time's preposition."""
+    at = offset + _gap(text, offset)
+    following = _WORD.match(text, at)
+    if following is not None and following.group().lower() in signals:
+        at = following.end() + _gap(text, following.end())
+    return any(a == at for a, _ in times)
 
 
 def _gap(text: str, offset: int) -> int:

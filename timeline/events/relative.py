@@ -45,8 +45,10 @@ def named_happening(
     if not heads:
         return None
     stem = reader.stem(heads[0])
+    # told before it: a clause that ends before the time ('organisers said on Friday, a year
+    # after rail strikes cut ...' is not the strikes' telling, though it holds the word)
     before = [
-        d for d in drafts if d.position < counted.timex.span[0] and d.dating is not counted.timex
+        d for d in drafts if d.clause.end <= counted.timex.span[0] and d.dating is not counted.timex
     ]
     for draft in reversed(before):
         predicate = draft.clause.predicate

@@ -22,6 +22,7 @@ from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     Amount,
     Anchoring,
+    ClimateSeasonSpec,
     ClockSpec,
     DateSpec,
     Direction,
@@ -58,8 +59,8 @@ only these, which the loader checks (a misspelt role would otherwise be dropped 
 GENERIC_ROLES = frozenset({"approx", "outside"})
 """Roles every rule may use: an approximator ('sekitar') and a signal kept outside the span."""
 UNIT_ROLES = frozenset({"unit", "unit_one", "vague_unit"})
-AMOUNT_ROLES = frozenset({"amount", "times", "unit2"})
-YEAR_ROLES = frozenset({"year", "year2", "year_deictic"})
+AMOUNT_ROLES = frozenset({"amount", "times", "unit2", "fraction"})
+YEAR_ROLES = frozenset({"year", "year2", "year_deictic", "era"})
 DATE_ROLES = YEAR_ROLES | UNIT_ROLES | {"month", "day", "weekday", "deictic", "mod", "part"}
 NUMERIC_DATE_ROLES = DATE_ROLES | {"n1", "n2"}
 RANGE_ROLES = NUMERIC_DATE_ROLES | {
@@ -74,6 +75,10 @@ RANGE_ROLES = NUMERIC_DATE_ROLES | {
 # A year a Hijri day names in this range is a Hijri year (1300-1599 H is 1882-2175 CE); no
 # news names a Gregorian year of the 14th to 16th century with Idul Fitri.
 HIJRI_YEARS = (1300, 1599)
+
+MAX_SHORT_RANGE = 9
+"""Years at most between the two ends of a range whose second year has two digits ('1990-95',
+'the 2022-23 season'): further apart, the digits are something else ('2015-27 Juli')."""
 
 _CALENDAR_UNITS_FOR_NTH = {
     Unit.QUARTER: 4,
@@ -131,11 +136,21 @@ def _amount(roles: Roles) -> Amount | None:
     times = roles.get("times")
     if times is not None and amount is not None and not amount.vague:
         return Amount(times * amount.value)  # '1x24 jam': 24 hours
+    fraction = roles.get("fraction")
+    if fraction is not None and amount is not None and amount.value is not None:
+        return Amount(amount.value + float(fraction))  # 'an hour and a half': 1.5 hours
     return amount
+
+
+BEFORE_COMMON_ERA = "BC"
+"""The meaning of the language's words for the era before year 1 ('BC', 'SM'): a year with one
+is negative in a spec, '480 BC' is -480 (resolution gives it the TIMEX3 value BC0480)."""
 
 
 def _year(roles: Roles) -> tuple[int | None, int]:
     if roles.get("year") is not None:
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            return -int(roles["year"]), 4
         return roles["year"], 4
     if roles.get("year2") is not None:
         return roles["year2"], 2
@@ -172,7 +187,7 @@ def date(roles: Roles, language: Language) -> Spec | None:
     if (
         day is not None
         and month is not None
-        and not is_valid_date(year if digits == 4 and year else 2024, month, day)
+        and not is_valid_date(year if digits == 4 and year and year > 0 else 2024, month, day)
     ):
         raise Rejected(f"no day {day} in month {month}")
     direction, anchoring = _direction(roles)
@@ -220,7 +235,18 @@ def date_range(roles: Roles, language: Language) -> list[tuple[str, Spec]] | Non
         return None
     if roles.get("year_first") is not None:
         first_year = roles["year_first"]
-        if roles.get("year") is None or first_year >= roles["year"]:
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            first_year = -int(first_year)  # '499-493 BC': both before the common era
+        if roles.get("year") is None and roles.get("year2") is not None:
+            # '1915-17', 'the 2022-23 season', 'musim 2024/25': the second year in the
+            # first's century
+            year = first_year - first_year % 100 + roles["year2"]
+            year += 100 if year <= first_year else 0
+            if year - first_year > MAX_SHORT_RANGE:
+                return None  # '2024-06' is a month, not the years 2024 to 2106
+            second = replace(second, year=year, year_digits=4)
+            return [("first", replace(second, year=first_year)), ("second", second)]
+        if second.year is None or first_year >= second.year:
             return None
         return [("first", replace(second, year=first_year)), ("second", second)]
     if second.day is None and roles.get("month_first") is not None:  # 'Juli hingga Oktober 2023'
@@ -327,15 +353,30 @@ def upcoming(roles: Roles, language: Language) -> Spec | None:
     return replace(spec, direction=Direction.FUTURE) if isinstance(spec, RecentSpec) else None
 
 
-@production(UNIT_ROLES, AMOUNT_ROLES, YEAR_ROLES)
+@production(UNIT_ROLES, AMOUNT_ROLES, YEAR_ROLES, "more_amount", "more_unit")
 def duration(roles: Roles, language: Language) -> Spec | None:
-    """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'."""
+    """'dua tahun', 'two years', 'a two-year', 'bertahun-tahun'; '2 tahun dan 6 bulan', 'three
+    hours and 20 minutes' (a smaller unit added: one duration, as TimeML writes P2Y6M)."""
     unit = _unit(roles)
     amount = _amount(roles)
     if unit is None or amount is None:
         return None
+    more = None
+    if roles.get("more_unit"):
+        smaller, extra = Unit(roles["more_unit"]), roles.get("more_amount")
+        if (
+            amount.value is None
+            or not isinstance(extra, Amount)
+            or extra.value is None
+            or smaller.rank > unit.rank
+            or smaller is unit
+        ):
+            return None  # 'dua bulan dan tiga tahun' is two durations, if anything
+        more = (smaller, extra.value)
     year, _ = _year(roles)  # 'sembilan bulan pertama 2024'
-    return DurationSpec(unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles))
+    return DurationSpec(
+        unit=unit, amount=amount.value, year=year, year_offset=_year_offset(roles), more=more
+    )
 
 
 # "count" is a number of repetitions, which TIMEX3 sets do not carry ("three times a year" is P1Y)
@@ -350,6 +391,9 @@ def recurrence(roles: Roles, language: Language) -> Spec | None:
         return SetSpec(value=f"XXXX-WXX-{roles['weekday']}{part}")
     if roles.get("season") in SEASON_CODES:
         return SetSpec(value=f"XXXX-{roles['season']}")
+    if roles.get("part") and _unit(roles) is None:  # 'every morning', 'setiap malam'
+        part = "NI" if roles["part"] == "DT" else roles["part"]  # 'dini hari': the small hours
+        return SetSpec(value=f"XXXX-XX-XXT{part}")
     if roles.get("month") is not None:  # 'every July', 'setiap Agustus', 'every March 5'
         day = f"-{roles['day']:02d}" if roles.get("day") is not None else ""
         return SetSpec(value=f"XXXX-{roles['month']:02d}{day}")
@@ -408,9 +452,16 @@ def part_of_day(roles: Roles, language: Language) -> Spec | None:
 
 @production("relpart")
 def relative_part_of_day(roles: Roles, language: Language) -> Spec | None:
-    """'tadi malam', 'semalam', 'tonight', 'this morning'."""
-    offset, part = roles["relpart"]
-    return ClockSpec(part=part, date=RelativeSpec(unit=Unit.DAY, offset=int(offset)))
+    """'tadi malam', 'semalam', 'tonight', 'this morning'; with `anchor = "discourse"` a part of
+    the day the text is telling: 'that morning', 'the next morning', 'malam harinya'."""
+    value = roles["relpart"]
+    if isinstance(value, dict):
+        offset, anchoring = offset_and_anchoring(value)
+        part = value["part"]
+    else:
+        (offset, part), anchoring = value, Anchoring.REFERENCE
+    day = RelativeSpec(unit=Unit.DAY, offset=int(offset), anchoring=anchoring)
+    return ClockSpec(part=part, date=day)
 
 
 @production(UNIT_ROLES, YEAR_ROLES, "ordinal", "deictic", "mod")
@@ -427,6 +478,8 @@ def nth_unit(roles: Roles, language: Language) -> Spec | None:
     if unit is Unit.MONTH:
         return DateSpec(year=year, year_digits=digits, month=index, direction=direction)
     if unit in (Unit.DECADE, Unit.CENTURY, Unit.MILLENNIUM):
+        if roles.get("era") == BEFORE_COMMON_ERA:
+            index = -index  # 'the 4th century BC': counted back from year 1
         return EraSpec(year=year, year_digits=digits, unit=unit, index=index, mod=roles.get("mod"))
     return PeriodSpec(
         year=year,
@@ -460,6 +513,27 @@ def season(roles: Roles, language: Language) -> Spec | None:
     )
 
 
+@production(YEAR_ROLES, "climate", "deictic", "mod")
+def climate_season(roles: Roles, language: Language) -> Spec | None:
+    """'musim hujan tahun lalu', 'awal musim kemarau': a season of the language's climate, its
+    months given by the language file as 'first month:months' ('10:6', October to March)."""
+    first, months = (int(part) for part in str(roles["climate"]).split(":"))
+    if not (1 <= first <= 12 and 1 <= months <= 12):
+        return None
+    year, digits = _year(roles)
+    direction, anchoring = _direction(roles)
+    return ClimateSeasonSpec(
+        year=year,
+        year_digits=digits,
+        year_offset=_year_offset(roles),
+        direction=direction,
+        mod=roles.get("mod"),
+        anchoring=anchoring,
+        first_month=first,
+        months=months,
+    )
+
+
 @production("decade", "mod")
 def decade(roles: Roles, language: Language) -> Spec | None:
     """'tahun 1990-an', 'the 1990s', "the '90s": the digits name the decade."""
@@ -471,22 +545,27 @@ def decade(roles: Roles, language: Language) -> Spec | None:
     return None
 
 
-@production(UNIT_ROLES, AMOUNT_ROLES, "event_relation", "event")
-def event_relative(roles: Roles, language: Language) -> Spec | None:
+@production(UNIT_ROLES, AMOUNT_ROLES, "event_relation", "event", "counted")
+def event_relative(roles: Roles, language: Language) -> list[tuple[str, Spec]] | None:
     """'dua hari setelah insiden', 'sehari sebelum pemungutan suara', 'two days after the
-    crash': an amount before or after a named happening."""
+    crash': an amount before or after a named happening. The expression is the amount alone
+    (the part of the match named `counted`), as TimeML marks it: 'two days', with 'after the
+    crash' its signal and event; the happening is carried in the spec."""
     unit = _unit(roles)
     amount = _amount(roles) or Amount(1.0)
     relation, event = roles.get("event_relation"), roles.get("event")
     if unit is None or amount.value is None or relation is None or not event:
         return None
     direction = Direction.FUTURE if int(relation) > 0 else Direction.PAST
-    return EventRelativeSpec(
+    spec = EventRelativeSpec(
         unit=unit, amount=float(amount.value), direction=direction, event=str(event)
     )
+    return [("counted", spec)]
 
 
-@production(YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod")
+@production(
+    YEAR_ROLES, "holiday", "deictic", "hijri_year", "days", "days_sign", "eve", "mod", "nth_day"
+)
 def holiday(roles: Roles, language: Language) -> Spec | None:
     """'Natal tahun lalu', 'Christmas 2023', 'Idul Fitri 2024', 'Idul Fitri 1446 H': fixed,
     computed (timeline/calendar/holidays.py) or tabled."""
@@ -507,6 +586,8 @@ def holiday(roles: Roles, language: Language) -> Spec | None:
         year, digits = _gregorian_year(hijri_year, int(meaning["hijri_month"])), 4
         hijri_year = None
     shift_days = int(roles.get("days") or 0) * (-1 if roles.get("days_sign", "+") in "-−–" else 1)
+    if roles.get("nth_day"):  # 'hari kedua Lebaran': the holiday's second day, H+1
+        shift_days = int(roles["nth_day"]) - 1
     if roles.get("eve"):  # 'malam Tahun Baru': the night before the day
         spec = holiday(
             {k: v for k, v in roles.items() if k != "eve"} | {"days": 1, "days_sign": "-"}, language

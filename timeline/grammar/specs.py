@@ -109,6 +109,16 @@ class PeriodSpec(CalendarFields):
 
 
 @dataclass(frozen=True, slots=True)
+class ClimateSeasonSpec(CalendarFields):
+    """A season of a climate that TIMEX3 has no code for ('musim hujan', the wet season of
+    Indonesia's climate, October to March): its months come from the language file, and a year
+    names the season that begins in it ('musim hujan tahun lalu')."""
+
+    first_month: int = 10
+    months: int = 6
+
+
+@dataclass(frozen=True, slots=True)
 class EraSpec(CalendarFields):
     """A decade ('tahun 1990-an': year 1990; "the '90s": year 90 with two digits), a century or
     a millennium ('abad ke-21': index 21)."""
@@ -170,6 +180,8 @@ class DurationSpec:
     # 'sembilan bulan pertama 2024': the first units of a year, placed from its first day
     year: int | None = None
     year_offset: int | None = None
+    # '2 tahun dan 6 bulan', 'three hours and 20 minutes': a smaller unit's amount added
+    more: tuple[Unit, float] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,13 +259,14 @@ class FocusPeriodSpec:
     the document context can say which; alone it names no time."""
 
 
-CalendarSpec = DateSpec | PeriodSpec | EraSpec | WeekendSpec
+CalendarSpec = DateSpec | PeriodSpec | ClimateSeasonSpec | EraSpec | WeekendSpec
 """The specs with calendar fields of their own (a year, a side of the reference)."""
 
 Spec = (
     EventRelativeSpec
     | DateSpec
     | PeriodSpec
+    | ClimateSeasonSpec
     | EraSpec
     | WeekendSpec
     | WeekOfSpec

@@ -68,21 +68,41 @@ def read_article(source: str, encoding: str | None = None) -> Article:
     return Article(text=text, title=title_of(text), source=source)
 
 
+def given_date(published: date | None, article: Article) -> tuple[date, PublishedSource] | None:
+    """The reference date the input gives and where it came from: --published wins over the
+    page's metadata; None when neither gives one (the text may still support an estimate)."""
+    if published is not None:
+        return published, "cli"
+    if article.published is not None and article.published_source is not None:
+        return article.published, article.published_source
+    return None
+
+
 def reference_date(published: date | None, article: Article) -> tuple[date, PublishedSource]:
     """The reference date and where it came from: --published wins over the page's metadata.
 
     Without either it is a usage error: the tool never assumes today.
     """
-    if published is not None:
-        return published, "cli"
-    if article.published is not None and article.published_source is not None:
-        return article.published, article.published_source
+    given = given_date(published, article)
+    if given is not None:
+        return given
+    raise missing_date(article)
+
+
+def missing_date(article: Article, why: str | None = None) -> InputUsageError:
+    """The usage error for an article with no publication date; `why` says why none could be
+    estimated from its text."""
+    estimate = f" and {why}" if why else ""
     if article.kind == "html":
-        raise InputUsageError(
+        return InputUsageError(
             f"--published YYYY-MM-DD is required: {display_name(article.source)} has no "
-            "publication date in its metadata or byline (the tool never assumes today)"
+            f"publication date in its metadata or byline{estimate} (the tool never assumes today)"
         )
-    raise InputUsageError("--published YYYY-MM-DD is required (the tool never assumes today)")
+    if why:
+        return InputUsageError(
+            f"--published YYYY-MM-DD is required: {why} (the tool never assumes today)"
+        )
+    return InputUsageError("--published YYYY-MM-DD is required (the tool never assumes today)")
 
 
 def title_of(text: str) -> str | None:
@@ -112,6 +132,9 @@ class CorpusRecord:
     title: str | None = None
     error: str | None = None
     size: int = 0
+    genre: str | None = None  # 'news', 'narrative', 'social' or 'auto'; None: the command's
+    url: str | None = None
+    outlet: str | None = None
 
 
 def open_corpus(source: str) -> tuple[BinaryIO, int | None]:
@@ -179,6 +202,11 @@ def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusR
     published = record.get("published")
     lang = record.get("lang")
     title = record.get("title")
+    genre = record.get("genre")
+    if genre is not None and not isinstance(genre, str):
+        return CorpusRecord(
+            number, record_id, error=f"bad 'genre' {genre!r}: give its name as a string", size=size
+        )
     return CorpusRecord(
         number,
         record_id,
@@ -187,7 +215,14 @@ def _parse_record(number: int, raw: bytes, codec: str, encoding: str) -> CorpusR
         lang=lang if isinstance(lang, str) and lang.strip() else None,
         title=title if isinstance(title, str) else None,
         size=size,
+        genre=genre.strip() if isinstance(genre, str) and genre.strip() else None,
+        url=_optional_text(record.get("url")),
+        outlet=_optional_text(record.get("outlet")),
     )
+
+
+def _optional_text(value: object) -> str | None:
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def is_jsonl(source: str) -> bool:

@@ -13,6 +13,7 @@ from timeline.languages.loader import (
     available,
     common_words,
     compile_language,
+    genre_words,
     load,
     profiles_of,
 )
@@ -28,6 +29,7 @@ __all__ = [
     "common_words",
     "compile_language",
     "detection_score",
+    "genre_words",
     "language_codes",
     "load",
     "profiles_of",

@@ -34,6 +34,9 @@ class TenseWords:
     possessive_ahead: frozenset[str] = frozenset()  # "ahead of Sunday's election"
     quote_marks: re.Pattern[str] | None = None  # a quotation keeps its own tense
     reporting_verbs: frozenset[str] = frozenset()  # 'said': the tense of the report, not the news
+    # 'kata Budi, Jumat (14/3)', 'said on Friday': a time after these dates the saying only
+    attribution_cues: re.Pattern[str] | None = None
+    subordinators: frozenset[str] = frozenset()  # 'that', 'bahwa': what follows is reported
 
 
 @dataclass(frozen=True, eq=False)
@@ -55,8 +58,8 @@ def _lowered(words: list[str]) -> frozenset[str]:
 
 def compile_tense(context: dict[str, Any]) -> TenseWords:
     return TenseWords(
-        past_cues=_cue_pattern(
-            context.get("past", []), _except(context.get("past_regex"), context.get("not_past", []))
+        past_cues=_past_pattern(
+            context.get("past", []), context.get("past_regex"), context.get("not_past", [])
         ),
         future_cues=_cue_pattern(context.get("future", []), context.get("future_regex")),
         past_words=_lowered(context.get("past", [])),
@@ -69,6 +72,8 @@ def compile_tense(context: dict[str, Any]) -> TenseWords:
         possessive_ahead=_lowered(context.get("possessive_ahead", [])),
         quote_marks=_marks_pattern(context.get("quotes", [])),
         reporting_verbs=_lowered(context.get("reporting", [])),
+        attribution_cues=_cue_pattern(context["attribution"]) if "attribution" in context else None,
+        subordinators=_lowered(context.get("subordinators", [])),
     )
 
 
@@ -94,6 +99,30 @@ def _marks_pattern(marks: list[str]) -> re.Pattern[str] | None:
     if not marks:
         return None
     return re.compile("|".join(re.escape(m) for m in sorted(marks, key=len, reverse=True)))
+
+
+def _past_pattern(words: list[str], regex: str | None, excluded: list[str]) -> re.Pattern[str]:
+    """The past cues: the listed words and the regex, except where an excluded word or phrase
+    starts ('hundred', 'succeed' are no -ed past; 'earlier than usual' compares). A phrase that
+    begins with a listed word ('earlier than') refuses its rest after that word; the rest are
+    refused by the regex. (A lookahead before the whole pattern would cost a test at every
+    place of the text, where the grouped words need one per first letter.)"""
+    plain, guarded = [], []
+    for word in words:
+        rests = [
+            phrase[len(word) :].strip()
+            for phrase in excluded
+            if phrase.lower().startswith(word.lower() + " ")
+        ]
+        if rests:
+            guarded.append(
+                f"{words_alternation([word])}(?!\\s{{1,3}}(?:{words_alternation(rests)})(?!\\w))"
+            )
+        else:
+            plain.append(word)
+    excepted = _except(regex, excluded)
+    extra = "|".join([*guarded, *([excepted] if excepted else [])]) or None
+    return _cue_pattern(plain, extra)
 
 
 def _except(pattern: str | None, words: list[str]) -> str | None:

@@ -51,7 +51,7 @@ class ClauseWords:
 class PredicateWords:
     """The `[predicates]` section compiled."""
 
-    stemmer: str = ""
+    stemmer: str = "none"
     verb_prefixes: tuple[str, ...] = ()
     noun_circumfixes: tuple[tuple[str, str], ...] = ()
     verbs: frozenset[str] = frozenset()
@@ -94,7 +94,7 @@ def compile_clauses(section: dict[str, Any]) -> ClauseWords:
 
 def compile_predicates(section: dict[str, Any]) -> PredicateWords:
     return PredicateWords(
-        stemmer=str(section.get("stemmer", "")),
+        stemmer=str(section.get("stemmer", "none")),
         verb_prefixes=tuple(
             sorted((p.lower() for p in section.get("verb_prefixes", [])), key=len, reverse=True)
         ),

@@ -33,12 +33,15 @@ class Numbers:
     year_bases: dict[str, int] = field(default_factory=dict)
     amount_pattern: str = r"(?!)"
     spoken_year_pattern: str | None = None
+    thousands: str = ""  # the separator of groups of three digits: '1.956 hari', '1,500 years'
 
     def amount(self, text: str) -> Amount | None:
         key = normalise(text)
         if key in self.vague:
             return Amount(None)
         if key[:1].isdigit():
+            if self.thousands and _grouped(self.thousands).fullmatch(key):
+                return Amount(float(key.replace(self.thousands, "")))
             return Amount(float(key.replace(",", ".")))
         return _parse_number_words(key, self)
 
@@ -56,6 +59,11 @@ class Numbers:
         return None
 
 
+def _grouped(separator: str) -> re.Pattern[str]:
+    """Digits in groups of three: '1.956' with '.' as the thousands separator."""
+    return re.compile(rf"[0-9]{{1,3}}(?:{re.escape(separator)}[0-9]{{3}}){{1,3}}")
+
+
 def compile_numbers(section: dict[str, Any]) -> Numbers:
     """The `[numbers]` section: words, multipliers, adders, singles, vague words, connectors and
     the optional years in words."""
@@ -68,10 +76,13 @@ def compile_numbers(section: dict[str, Any]) -> Numbers:
     joiner = words_alternation(section.get("connectors", []))
     gap = rf"(?:\s{{1,3}}|-)(?:(?:{joiner})\s{{1,3}})?"
     number_sequence = rf"(?:{word_alt})(?:{gap}(?:{word_alt})){{0,4}}"
+    thousands = str(section.get("thousands", ""))
     amount_pattern = "|".join(
         (
             words_alternation(list(vague)),
             words_alternation(list(singles)),
+            # a count in groups of three digits: '1.956 hari', '1,500 years'
+            *([rf"{_grouped(thousands).pattern}(?![0-9])"] if thousands else []),
             # a count in digits, but not one that reads as a year: "2024 tahun lalu" is a year
             # followed by "last year"; "3000 tahun yang lalu" is a count
             r"(?:[0-9]{1,3}|(?!1[0-9]{3}|20[0-9]{2}|21[0-9]{2})[0-9]{4})(?:[.,][0-9]{1,2})?",
@@ -90,6 +101,7 @@ def compile_numbers(section: dict[str, Any]) -> Numbers:
         year_bases=year_bases,
         amount_pattern=amount_pattern,
         spoken_year_pattern=spoken_pattern,
+        thousands=thousands,
     )
 
 

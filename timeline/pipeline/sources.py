@@ -19,8 +19,11 @@ from timeline.ingest.readers import read_article, read_text
 from timeline.models.document import Document
 
 
-def load_document(source: str, published: date | None, lang: str, encoding: str | None) -> Document:
-    """The Document to draw from a file or '-'; an article needs a date, JSON carries its own."""
+def load_document(
+    source: str, published: date | None, lang: str, encoding: str | None, genre: str = "auto"
+) -> Document:
+    """The Document to draw from a file or '-'; an article needs a date (given, from the page,
+    or estimated from its text) and a genre, JSON carries its own."""
     from timeline.pipeline.document import document_from_article
 
     if source.lower().endswith(".json"):
@@ -32,7 +35,7 @@ def load_document(source: str, published: date | None, lang: str, encoding: str 
         document = _as_document(source, article.text, strict=False)
         if document is not None:
             return _checked(document, published, source)
-    return document_from_article(article, published, lang)
+    return document_from_article(article, published, lang, genre)
 
 
 def _checked(document: Document, published: date | None, source: str) -> Document:

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import TypedDict
 
 from timeline.calendar.arithmetic import (
+    add_months,
     duration_value,
     go_back,
     shift,
@@ -29,9 +30,10 @@ from timeline.calendar.holidays import (
     rule_in_year,
     rule_intervals,
 )
-from timeline.calendar.units import CLOCK_UNITS, Unit
+from timeline.calendar.units import CLOCK_UNITS, SEASON_CODES, Unit
 from timeline.grammar.specs import (
     CalendarFields,
+    ClimateSeasonSpec,
     ClockSpec,
     DateSpec,
     Direction,
@@ -129,6 +131,9 @@ def resolve(
         raise Rejected(f"outside the calendar: {exc}") from None
 
 
+BEFORE_COMMON_ERA = "before the common era: no interval (the calendar here starts in year 1)"
+"""The warning of a time before year 1, which has a TIMEX3 value (BC0480) but no interval."""
+
 _Resolver = Callable[..., "Resolution"]
 _RESOLVERS: dict[type, _Resolver] = {}
 
@@ -169,6 +174,8 @@ def _focus_period(spec: FocusPeriodSpec, anchor: date, cue: object, hint: object
 @_resolves(DurationSpec)
 def _duration(spec: DurationSpec, anchor: date, cue: object, hint: object) -> Resolution:
     value = duration_value(spec.unit, spec.amount)
+    if spec.more is not None:
+        value = _joined_durations(value, duration_value(*spec.more))
     result = Resolution("DURATION", value, granularity=spec.unit.value)
     result = _with(result, approximate=spec.amount is None)
     return _placed_in_year(result, spec, anchor)
@@ -180,6 +187,17 @@ def _event_relative(spec: EventRelativeSpec, anchor: date, cue: object, hint: ob
     amount as a DURATION); events/relative.py dates it from the named event."""
     value = duration_value(spec.unit, spec.amount)
     return Resolution("DURATION", value, granularity=spec.unit.value)
+
+
+def _joined_durations(first: str, second: str) -> str:
+    """'P2Y' and 'P6M' -> 'P2Y6M'; 'P2D' and 'PT12H' -> 'P2DT12H'; weeks do not stand beside
+    days, so 'P2W' and 'P3D' -> 'P17D'."""
+    if first.endswith("W") and "T" not in second and second.endswith("D") and "X" not in first:
+        return f"P{int(float(first[1:-1]) * 7 + float(second[1:-1]))}D"
+    date_a, _, time_a = first[1:].partition("T")
+    date_b, _, time_b = second[1:].partition("T")
+    time = time_a + time_b
+    return f"P{date_a}{date_b}" + (f"T{time}" if time else "")
 
 
 @_resolves(SetSpec)
@@ -313,7 +331,9 @@ def _yearly_start(
             raise Rejected("no such date in that year")
         return start
     if direction is Direction.THIS:
-        start = occurrence(anchor.year)
+        # 'this winter' in January is the winter under way, which began the December before
+        ongoing = _containing(_occurrences_near(occurrence, unit, anchor.year, 1), anchor)
+        start = ongoing[0] if ongoing is not None else occurrence(anchor.year)
         if start is None:
             raise Rejected("no such date this year")
         return start
@@ -352,6 +372,8 @@ def _date(
     """A day, month, year or weekday. A bare weekday takes the week its tense gives; a month or
     day and month with no year the occurrence its tense gives, unless the document states the
     year of that month elsewhere."""
+    if spec.year is not None and spec.year < 1:
+        return _before_common_era(spec.year, spec.unit, _bc_fields(spec.month, spec.day))
     unit = spec.unit
     if spec.bare_weekday:
         assert spec.weekday is not None
@@ -379,11 +401,43 @@ def _date(
                 start = stated
     warnings: tuple[str, ...] = ()
     if not _weekday_fits(spec, start):
-        warnings = (
-            f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
-            "the numbers were trusted",
-        )
+        near = _fitting_day_near(spec, anchor, year)
+        if near is not None:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                f"took {near.isoformat()}, the day within a week of the reference that has "
+                "both that weekday and that day of the month",
+            )
+            start, used_anchor = near, True
+        else:
+            warnings = (
+                f"weekday does not match {start.isoformat()} (a {start.strftime('%A')}); "
+                "the numbers were trusted",
+            )
     return _dated(unit, start, spec.mod, used_anchor, warnings)
+
+
+NEAR_MONTH_EDGE = 7
+"""Days either side of the reference in which a weekday that disagrees with its numbers looks
+for the day that fits both: a wrong month number is a slip at a month's edge."""
+
+
+def _fitting_day_near(spec: DateSpec, anchor: date, year: int | None) -> date | None:
+    """When the weekday and the numbers disagree ('Rabu (2/6)' in a paper of Wednesday 2 July:
+    2 June was a Monday), the day within a week of the reference that has both the weekday and
+    the day of the month (and the year, if written), if any: the month number is the slip, as
+    reporters carry last month's number over the month's edge. None when no day fits both."""
+    if spec.day is None or spec.weekday is None:
+        return None
+    for offset in sorted(range(-NEAR_MONTH_EDGE, NEAR_MONTH_EDGE + 1), key=abs):
+        day = anchor + timedelta(days=offset)
+        if (
+            day.day == spec.day
+            and day.isoweekday() == spec.weekday
+            and (year is None or day.year == year)
+        ):
+            return day
+    return None
 
 
 def _weekday_fits(spec: DateSpec, day: date) -> bool:
@@ -395,6 +449,10 @@ def _weekday_fits(spec: DateSpec, day: date) -> bool:
 def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object) -> Resolution:
     """The nth quarter, half, season or ISO week of the year given, or of the year its tense
     gives."""
+    if spec.year is not None and spec.year < 1:
+        if spec.unit is not Unit.SEASON:
+            raise Rejected("only seasons are told of years before the common era")
+        return _before_common_era(spec.year, spec.unit, f"-{SEASON_CODES[spec.index]}")
     direction = spec.direction if spec.direction is not None else cue
     year, used_anchor = _year_of(spec, anchor)
 
@@ -405,6 +463,41 @@ def _period(spec: PeriodSpec, anchor: date, cue: Direction | None, hint: object)
         occurrence, spec.unit, anchor, year, direction, weak=spec.direction is None
     )
     return _dated(spec.unit, start, spec.mod, used_anchor or year is None)
+
+
+@_resolves(ClimateSeasonSpec)
+def _climate_season(
+    spec: ClimateSeasonSpec, anchor: date, cue: Direction | None, hint: object
+) -> Resolution:
+    """A season TIMEX3 has no code for ('musim hujan'): its value is the year it begins in, its
+    interval its months (October 2024 to March 2025 for 'musim hujan 2024'), approximate since
+    the rains keep no calendar; which one, as for a month: the year given, the one under way
+    for 'ini', else the tense's or the nearest."""
+    direction = spec.direction if spec.direction is not None else cue
+    year, used_anchor = _year_of(spec, anchor)
+    years = [year] if year is not None else [anchor.year - 1, anchor.year, anchor.year + 1]
+    pairs = [
+        (date(y, spec.first_month, 1), add_months(date(y, spec.first_month, 1), spec.months))
+        for y in years
+    ]
+    if direction is Direction.THIS and year is None:
+        chosen = _containing(pairs, anchor) or pairs[1]
+    else:
+        chosen = _choose(pairs, anchor, direction, weak=spec.direction is None) or pairs[0]
+    start, end = chosen
+    base = Resolution(
+        "DATE",
+        f"{start.year:04d}",
+        granularity=Unit.SEASON.value,
+        approximate=True,
+        used_anchor=used_anchor or year is None,
+    )
+    return _modded(base, Unit.SEASON, start, end, spec.mod)
+
+
+def _containing(pairs: list[tuple[date, date]], day: date) -> tuple[date, date] | None:
+    """The occurrence under way on `day`, if any."""
+    return next((pair for pair in pairs if pair[0] <= day < pair[1]), None)
 
 
 @_resolves(WeekendSpec)
@@ -430,6 +523,11 @@ def _era(spec: EraSpec, anchor: date, cue: object, hint: object) -> Resolution:
     it), a century or a millennium (by its number)."""
     unit = spec.unit
     used_anchor = False
+    if spec.index is not None and spec.index < 0 and unit is not Unit.DECADE:
+        span = 100 if unit is Unit.CENTURY else 1000
+        digits = 2 if unit is Unit.CENTURY else 1
+        # the 4th century BC (400-301 BC) is BC03, as the 21st century is 20
+        return _before_common_era(-span * -spec.index, unit, "", f"BC{-spec.index - 1:0{digits}d}")
     if unit is Unit.DECADE:
         if spec.year is None:
             raise Rejected("a decade needs its year")
@@ -447,6 +545,23 @@ def _era(spec: EraSpec, anchor: date, cue: object, hint: object) -> Resolution:
     value = f"{first // span:0{digits}d}"
     base = Resolution("DATE", value, granularity=unit.value, used_anchor=used_anchor)
     return _modded(base, unit, start, end, spec.mod)
+
+
+def _bc_fields(month: int | None, day: int | None) -> str:
+    """The month and day of a value before the common era: '-04', '-04-05'."""
+    return (f"-{month:02d}" if month else "") + (f"-{day:02d}" if month and day else "")
+
+
+def _before_common_era(year: int, unit: Unit, fields: str, value: str | None = None) -> Resolution:
+    """A time before year 1 ('April 480 BC', 'the 4th century BC'): its TIMEX3 value (BC0480-04,
+    BC03), and no interval, since this calendar's days begin on 1 January of year 1. `year` is
+    negative, as the specs hold it (-480 is 480 BC)."""
+    return Resolution(
+        "DATE",
+        value or f"BC{-year:04d}{fields}",
+        granularity=unit.value,
+        warnings=(BEFORE_COMMON_ERA,),
+    )
 
 
 def _placed_in_year(result: Resolution, spec: DurationSpec, anchor: date) -> Resolution:

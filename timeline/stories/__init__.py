@@ -1,0 +1,1 @@
+"""Many documents -> one timeline: happenings merged across articles, salience, conflicts."""
