@@ -6,8 +6,9 @@ Builds one plain-text document of each size (megabytes of UTF-8), runs
 `timeline extract FILE -p 2024-06-21 -o OUT.json` on it in a fresh process, and reports the
 process's peak resident set size (getrusage), the same for a document of one article (what any
 run costs: Python, the libraries, the grammars of both languages, the stemmers, the language
-model), and the difference per megabyte of input. The goal (issue 14): at most about 20 times
-the document's size.
+model), the difference per megabyte of input, and how much the peak grew per megabyte from the
+size before (what a bigger document costs, once the caches that grow with the vocabulary have
+filled). The goal (issue 14): at most about 20 times the document's size.
 
 The text is made of news articles, so its density of times and events is that of news:
 `corpora` (the default when ../shared/corpora is present) joins the TimeBank and AQUAINT
@@ -189,14 +190,23 @@ def main() -> int:
             f"- source: {args.source} ({len(texts)} texts); a one-article document peaks at "
             f"{base:.0f} MiB"
         )
-        print("\n| input MB | peak RSS MiB | above the one-article run, per MB of input |")
-        print("|---:|---:|---:|")
+        print(
+            "\n| input MB | peak RSS MiB | above the one-article run, per MB of input "
+            "| growth from the size before, per MB |"
+        )
+        print("|---:|---:|---:|---:|")
+        before: tuple[float, float] | None = None
         for megabytes in (float(size) for size in args.sizes.split(",")):
             path = Path(folder) / "big.txt"
             path.write_text(document(int(megabytes * 1_000_000), texts), encoding="utf-8")
+            size = path.stat().st_size / 2**20
             peak = peak_mib(path, Path(folder) / "big.json")
-            per = (peak - base) / (path.stat().st_size / 2**20)
-            print(f"| {megabytes:g} | {peak:.0f} | {per:.1f}x |", flush=True)
+            growth = f"{(peak - before[1]) / (size - before[0]):.1f}x" if before else ""
+            print(
+                f"| {megabytes:g} | {peak:.0f} | {(peak - base) / size:.1f}x | {growth} |",
+                flush=True,
+            )
+            before = (size, peak)
             path.unlink()
     return 0
 
