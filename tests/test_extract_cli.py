@@ -63,7 +63,7 @@ def test_page_without_a_date_is_a_usage_error(monkeypatch, capsys):
     page = str(HTML / "press-release-undated.en.html")
     code, out, err = run_main(monkeypatch, capsys, "extract", page)
     assert (code, out) == (2, "")
-    assert err.count("\n") == 1 and "has no publication date in its metadata" in err
+    assert err.count("\n") == 1 and "has no publication date in its metadata or byline" in err
     code, out, _ = run_main(monkeypatch, capsys, "extract", page, "-p", "2024-05-02")
     assert code == 0 and json.loads(out)["published_source"] == "cli"
 

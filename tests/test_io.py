@@ -97,7 +97,7 @@ def test_page_without_a_date_asks_for_published():
     article = read_article(str(HTML / "press-release-undated.en.html"))
     assert article.published is None
     assert "open on Sundays" in article.text
-    with pytest.raises(InputUsageError, match="no publication date in its metadata"):
+    with pytest.raises(InputUsageError, match="no publication date in its metadata or byline"):
         reference_date(None, article)
 
 

@@ -234,6 +234,11 @@ def _extract_article(
         document = document_from_article(article, published, lang, genre)
     except InputError as exc:
         _input_failure(exc)
+    if format == "json":  # line by line: a big document's JSON is never held whole
+        from timeline.render.document_json import json_lines
+
+        _emit(json_lines(document), output)
+        return
     _emit([render_document(document, article.text, format)], output)
 
 

@@ -31,7 +31,9 @@ LangOption = Annotated[
         "--lang",
         "-l",
         metavar="LANG",
-        help="Language code (id, en, ...) or 'auto' to try them all.",
+        help="Language code (id, en, ...) or 'auto'. A phrase under auto is tried in every "
+        "language; a document's language is detected, and a document's sentences in another "
+        "language are read with that language's rules as well (a warning names them).",
     ),
 ]
 OUTPUT_FORMATS = ("text", "json")

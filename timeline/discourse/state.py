@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import cache
@@ -178,6 +179,7 @@ class Discourse:
         language: Language,
         sentences: list[Sentence],
         genre: Genre = NEWS,
+        others: Sequence[Language] = (),
     ) -> None:
         self.mentions = mentions
         self.text = text
@@ -187,6 +189,9 @@ class Discourse:
         self.genre = genre
         self.publication = Anchor(published, None)
         self.cues = TenseCues(text, language)
+        # A mention found with another language's rules (a quote in English) reads its tense in
+        # that language's words ('will', 'said').
+        self.others = {other.code: TenseCues(text, other) for other in others}
         self.report = ReportFocus(published, active=EARNINGS in language.profiles)
         self.years = document_years(mentions)
         self.last_dated: Anchor | None = None
@@ -249,21 +254,21 @@ class Discourse:
         sentence = self.sentences[home] if self.sentences else None
         anchor = self.anchor_for(spec, home)
         floor = sentence.start if sentence is not None else 0
+        cues = self.others.get(mention.lang, self.cues)
+        language = cues.language
         spec, anchor, compared = self.report.compare(
-            spec, anchor, home, self.text, mention, floor, self.language
+            spec, anchor, home, self.text, mention, floor, language
         )
         self.report.ends_with(spec)
         cue: Direction | None = None
         if sentence is not None:
             if counted_ahead(spec):
                 assert isinstance(spec, RelativeSpec | VagueShiftSpec)
-                spec = span_in_past_clause(spec, sentence, mention, self.cues)
+                spec = span_in_past_clause(spec, sentence, mention, cues)
             if isinstance(spec, PeriodEndingSpec):
-                spec, cue = with_last_day(spec, index, self.mentions, sentence, self.cues)
+                spec, cue = with_last_day(spec, index, self.mentions, sentence, cues)
             if needs_tense(spec):
-                spec, cue = sentence_tense(
-                    spec, mention, sentence, previous_end, self.cues, self.language
-                )
+                spec, cue = sentence_tense(spec, mention, sentence, previous_end, cues, language)
                 cue = self.genre.cue(cue)
         repeated = self._repeated_weekday(spec, home, cue) or self._apposed_day(index, spec)
         if repeated is not None:
@@ -628,11 +633,13 @@ def resolve_in_context(
     language: Language,
     sentences: list[Sentence] | None = None,
     genre: Genre = NEWS,
+    others: Sequence[Language] = (),
 ) -> list[Timex]:
-    """The document's timexes: every mention resolved against what the text has told so far."""
+    """The document's timexes: every mention resolved against what the text has told so far;
+    `others` are the languages some of the mentions were found in besides `language`."""
     if sentences is None:
         sentences = split_sentences(text, language.abbreviations)
-    return Discourse(mentions, text, published, language, sentences, genre).run()
+    return Discourse(mentions, text, published, language, sentences, genre, others).run()
 
 
 _APPOSITION = re.compile(r"\s{0,2},\s{0,3}")

@@ -1,11 +1,8 @@
 """HTML news pages: the article text, its title and its publication date.
 
 trafilatura separates the article from navigation, related links, comments and footers and reads
-the title from the page's metadata; htmldate finds the publication date in the markup (Open Graph
-`article:published_time`, JSON-LD `datePublished`, `<time>` elements, the canonical URL), asked
-for the original date rather than the last update, since the publication date is the reference a
-news text's "yesterday" counts from. Its free-text guessing is off: a date found in the body is
-no evidence of when the page was published.
+the title from the page's metadata; the publication date comes from the page's metadata or the
+article's byline, never from boilerplate (ingest/pagedate.py says how and why).
 
 Both are the optional `html` extra (they bring lxml); without them an HTML input is a one-line
 usage error that names the install command. They are imported only when a page is read.
@@ -15,8 +12,8 @@ from __future__ import annotations
 
 import logging
 import re
-from datetime import date
 
+from timeline import languages
 from timeline.ingest.inputs import (
     DEFAULT_ENCODING,
     Article,
@@ -26,6 +23,7 @@ from timeline.ingest.inputs import (
     decode,
     display_name,
 )
+from timeline.ingest.pagedate import page_date
 
 INSTALL_HINT = "reading HTML needs the html extra: pip install 'timeline[html]'"
 
@@ -35,11 +33,6 @@ _DECLARED_CHARSET = re.compile(
     rb"""<meta[^>]{0,300}?charset\s{0,5}=\s{0,5}["']?\s{0,5}([A-Za-z0-9_.:-]{1,40})""",
     re.IGNORECASE,
 )
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Fixed bounds for htmldate, whose default upper bound is today: the tool never reads the clock,
-# so the same page gives the same date whenever it is processed.
-MIN_DATE = "1995-01-01"
-MAX_DATE = "2099-12-31"
 
 
 def _quiet(*names: str) -> None:
@@ -83,7 +76,7 @@ def parse_html(data: bytes, source: str, encoding: str | None = None) -> Article
     with no date gives `published` None, and the caller asks for --published.
     """
     try:
-        import htmldate
+        import htmldate  # noqa: F401  (pagedate.py reads the metadata with it)
         import trafilatura
     except ImportError:
         raise InputUsageError(INSTALL_HINT) from None
@@ -103,33 +96,13 @@ def parse_html(data: bytes, source: str, encoding: str | None = None) -> Article
     if extracted is not None:
         text = (getattr(extracted, "text", None) or "").strip()
         title = (getattr(extracted, "title", None) or "").strip() or None
-    published = _page_date(htmldate, html)
+    found = page_date(html, title, text, languages.available())
     return Article(
         text=text,
         title=title,
         source=source,
-        published=published,
-        published_source="html-metadata" if published is not None else None,
+        published=found.day if found else None,
+        published_source=found.source if found else None,
+        published_evidence=found.evidence if found else None,
         kind="html",
     )
-
-
-def _page_date(htmldate: object, html: str) -> date | None:
-    """The page's original publication date, or None when its markup gives none."""
-    try:
-        found = htmldate.find_date(  # type: ignore[attr-defined]
-            html,
-            extensive_search=False,
-            original_date=True,
-            outputformat="%Y-%m-%d",
-            min_date=MIN_DATE,
-            max_date=MAX_DATE,
-        )
-    except (ValueError, TypeError):
-        return None
-    if not found or not _ISO_DAY.fullmatch(found):
-        return None
-    try:
-        return date.fromisoformat(found)
-    except ValueError:
-        return None

@@ -38,7 +38,9 @@ class Article:
     """One document read from a file or standard input, with what its markup told about it.
 
     `published` and `published_source` are set only when the input itself carries a date
-    (an HTML page's metadata); `lang` only when it names its language in a way we trust.
+    (an HTML page's metadata or byline; `published_evidence` holds the byline's words, e.g.
+    "Senin, 18 Maret 2024 | 09:15 WIB"); `lang` only when it names its language in a way we
+    trust.
     """
 
     text: str
@@ -46,6 +48,7 @@ class Article:
     source: str  # the path as given, or '-'
     published: date | None = None
     published_source: PublishedSource | None = None
+    published_evidence: str | None = None
     lang: str | None = None
     kind: Literal["text", "html"] = "text"
 

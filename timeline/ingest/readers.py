@@ -96,7 +96,7 @@ def missing_date(article: Article, why: str | None = None) -> InputUsageError:
     if article.kind == "html":
         return InputUsageError(
             f"--published YYYY-MM-DD is required: {display_name(article.source)} has no "
-            f"publication date in its metadata{estimate} (the tool never assumes today)"
+            f"publication date in its metadata or byline{estimate} (the tool never assumes today)"
         )
     if why:
         return InputUsageError(

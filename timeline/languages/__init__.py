@@ -11,6 +11,7 @@ from __future__ import annotations
 from timeline.languages.language import Grammar, Language
 from timeline.languages.loader import (
     available,
+    common_words,
     compile_language,
     genre_words,
     load,
@@ -25,6 +26,7 @@ __all__ = [
     "Language",
     "UnknownLanguage",
     "available",
+    "common_words",
     "compile_language",
     "detection_score",
     "genre_words",

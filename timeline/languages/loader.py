@@ -49,6 +49,26 @@ def profiles_of(code: str) -> list[str]:
 
 
 @cache
+def common_words(code: str) -> frozenset[str]:
+    """A language's common words (`detect` in its [language] table), read without compiling
+    the language: finding the sentences of a document that are in another language needs only
+    these. Raises KeyError for an unknown code."""
+    if code not in available():
+        raise KeyError(code)
+    text = resources.files(_PACKAGE).joinpath(f"{code}.toml").read_text(encoding="utf-8")
+    table = _LANGUAGE_TABLE.search(text)
+    try:
+        data = tomllib.loads(table.group() if table else text)
+    except tomllib.TOMLDecodeError:  # the table is not on its own lines: read it all
+        data = tomllib.loads(text)
+    return frozenset(w.lower() for w in data.get("language", {}).get("detect", []))
+
+
+# The [language] table of a data file: from its header to the next table's (linear: one scan).
+_LANGUAGE_TABLE = re.compile(r"^\[language\][^\n]{0,200}(?:\n(?!\[)[^\n]{0,2000}){0,500}", re.M)
+
+
+@cache
 def load(code: str, profiles: tuple[str, ...] = ()) -> Language:
     """Load and compile a language with the given profiles (those it has files for); raises
     KeyError for an unknown code."""

@@ -12,6 +12,7 @@ each against its anchor) -> events (happenings dated by the timexes) -> Document
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Literal
@@ -25,6 +26,7 @@ from timeline.models.kinds import PublishedSource
 
 if TYPE_CHECKING:
     from timeline.discourse.genre_choice import GenreChoice
+    from timeline.ingest.mixed import OtherLanguage
     from timeline.ingest.published_estimate import Estimate
     from timeline.languages import Language
     from timeline.models.document import Document
@@ -135,6 +137,30 @@ def estimate_published(text: str, mentions: list[Mention]) -> Estimate | None:
     return estimate_publication(text, clues, years)
 
 
+MIXED_LISTED = 5
+"""Sentences a warning about other languages lists by their span; more are counted."""
+
+
+def mixed_warning(
+    others: list[OtherLanguage], original_span: Callable[[int, int], tuple[int, int]]
+) -> str:
+    """The warning that says which sentences were read in another language as well, by their
+    spans in the text as given: 'sentences read with the rules of en as well: [38, 123),
+    [124, 181)'."""
+    by_code: dict[str, list[str]] = {}
+    for other in others:
+        begin, end = original_span(other.sentence.start, other.sentence.end)
+        by_code.setdefault(other.code, []).append(f"[{begin}, {end})")
+    parts = []
+    for code, spans in sorted(by_code.items()):
+        listed = ", ".join(spans[:MIXED_LISTED])
+        more = f" and {len(spans) - MIXED_LISTED} more" if len(spans) > MIXED_LISTED else ""
+        parts.append(
+            f"{len(spans)} sentence(s) read with the rules of {code!r} as well: {listed}{more}"
+        )
+    return "; ".join(parts)
+
+
 def extract_document(
     text: str,
     published: date | str | None,
@@ -144,28 +170,36 @@ def extract_document(
     published_source: PublishedSource = "cli",
     lang_source: LangSource = "cli",
     genre: Genre | str = AUTO_GENRE,
+    published_evidence: str | None = None,
 ) -> Document:
     """Extract one document. `published` is the reference date every relative time counts from
     (a date or YYYY-MM-DD; BadPublicationDate otherwise), or None to estimate it from the text
     (NoPublicationDate when nothing supports an estimate); `lang` a code or 'auto';
     `lang_source` says where a given code came from (the command line or a corpus record);
-    `genre` a Genre, its name, or 'auto' to decide from the text (genre_for)."""
+    `genre` a Genre, its name, or 'auto' to decide from the text (genre_for);
+    `published_evidence` what gave a date found in the input (an HTML page's byline)."""
     from timeline.discourse.state import resolve_in_context
     from timeline.events.build import build_events
     from timeline.grammar.specs import EventRelativeSpec
+    from timeline.ingest.mixed import other_language_sentences
+    from timeline.ingest.normalise import clean, normalise
     from timeline.ingest.published_estimate import NO_ESTIMATE
     from timeline.ingest.sentences import split_sentences
     from timeline.models.document import Document
+    from timeline.pipeline.offsets import on_original
+    from timeline.tagging.mixed import with_other_languages
 
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, got {type(text).__name__} (decode bytes first)")
     reference = None if published is None else publication_date(published)
     if isinstance(genre, str) and genre != AUTO_GENRE:
         genre = genre_named(genre)  # an unknown name fails before any work
+    original, normal = text, normalise(text)
+    text = normal.text  # read with scraping artefacts repaired; spans mapped back at the end
     choice = choose_language(text, lang, lang_source)
     base = languages.load(choice.code, NEWS.profiles)
     mentions = _mentions(text, base, NEWS)
-    evidence = None
+    evidence = published_evidence
     if reference is None:
         estimate = estimate_published(text, mentions)
         if estimate is None:
@@ -182,9 +216,19 @@ def extract_document(
         language = languages.load(choice.code, chosen.profiles)
         mentions = _mentions(text, language, chosen)
     sentences = split_sentences(text, language.abbreviations)
-    timexes = resolve_in_context(mentions, text, reference, language, sentences, chosen)
+    others = other_language_sentences(text, sentences, choice.code, languages.available())
+    mentions = with_other_languages(
+        mentions, text, others, lambda code: languages.load(code, chosen.profiles)
+    )
+    also = [languages.load(code, chosen.profiles) for code in sorted({o.code for o in others})]
+    timexes = resolve_in_context(mentions, text, reference, language, sentences, chosen, also)
     counted = {(m.start, m.end): m.spec for m in mentions if isinstance(m.spec, EventRelativeSpec)}
     events, undated, timexes = build_events(text, timexes, reference, language, sentences, counted)
+    warnings = [choice.warning] if choice.warning else []
+    if others:
+        warnings.append(mixed_warning(others, original_span=normal.original_span))
+    for items in (timexes, events, undated):
+        on_original(items, normal, original)
     return Document(
         id=doc_id,
         published=reference.isoformat(),
@@ -194,12 +238,12 @@ def extract_document(
         genre_reason=reason,
         lang=choice.code,
         lang_source=choice.source,
-        title=title,
-        text_length=len(text),
+        title=clean(title) if title else title,
+        text_length=len(original),
         timexes=timexes,
         events=events,
         undated_events=undated,
-        warnings=[choice.warning] if choice.warning else [],
+        warnings=warnings,
     )
 
 
@@ -227,6 +271,7 @@ def document_from_article(
             title=article.title,
             published_source=date_source,
             genre=genre,
+            published_evidence=article.published_evidence if date_source != "cli" else None,
         )
     except NoPublicationDate as exc:
         raise missing_date(article, str(exc)) from None

@@ -40,7 +40,7 @@ class Mention:
     standalone: bool = True
 
 
-class _Spans:
+class ClaimedSpans:
     """Disjoint claimed spans, kept sorted for overlap tests in O(log n)."""
 
     def __init__(self) -> None:
@@ -83,7 +83,7 @@ def find_mentions(text: str, language: Language) -> list[Mention]:
             candidates.append((start - end, start, rule.order, rule, match))
     candidates.sort(key=lambda c: c[:3])
 
-    claimed = _Spans()
+    claimed = ClaimedSpans()
     mentions: list[Mention] = []
     for _, start, _, rule, match in candidates:
         if claimed.overlaps(start, match.end()):
