@@ -105,7 +105,7 @@ class PredicateReader:
         noun: Predicate | None = None
         modifier: Predicate | None = None
         after_auxiliary = False
-        skipped = Spans(skip)
+        skipped = skip if isinstance(skip, Spans) else Spans(skip)
         for match in WORD.finditer(text, start, end):
             if skipped.holds(match.start()):
                 after_auxiliary = False
