@@ -188,6 +188,9 @@ def test_a_sentence_without_a_time_continues_the_story_marked_inherited():
             "en",
             "The council approved the new budget",
         ),
+        # no joiner left dangling where the times were taken out
+        ("Harga naik pada Februari 2021 dan awal tahun lalu.", "id", "Harga naik"),
+        ("Prices rose in February 2021 and in early 2024.", "en", "Prices rose"),
     ],
 )
 def test_titles_drop_times_attribution_and_auxiliaries(text, lang, title):

@@ -63,6 +63,11 @@ def title_of(
     words = [w for _, w in tokens]
     if len(words) > MAX_WORDS:
         words = _shortened(tokens, clause, language)
+    # a joiner or preposition left dangling where a time was taken out ('Harga naik pada
+    # Februari 2021 dan awal tahun lalu' -> 'Harga naik', not 'Harga naik dan')
+    dangling = language.clauses.coordinators | signals
+    while len(words) > 1 and words[-1].lower().strip(_TRAILING) in dangling:
+        words.pop()
     title = " ".join(w.rstrip(",") for w in words)
     return title[:1].upper() + title[1:]
 
