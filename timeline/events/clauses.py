@@ -244,6 +244,8 @@ def _cut_after_reported_time(
     what follows the day is what was reported ('Qantas said on Monday it would cut 300
     jobs'), a clause of its own when a verb follows. Only a day or a time of day: a longer
     period right after the verb names what is reported on ('report third-quarter net income')."""
+    if not len(times):
+        return  # most sentences name no day: nothing to look for
     reporting = language.clauses.reporting
     for match in _WORD.finditer(text, start, end):
         if match.group().lower() not in reporting:

@@ -56,6 +56,7 @@ class PredicateReader:
         self.roots = root_words(self.words.stemmer)
         self._verbs = _verb_forms(language)
         self._judged: dict[str, int] = {}  # word -> 2 verb, 1 event noun, 0 neither
+        self._classes: dict[str, EventClass] = {}  # lowercased word -> its TimeML class
 
     def kind(self, word: str, after_auxiliary: bool = False) -> int:
         """2 for a verb, 1 for an event noun, 0 for neither."""
@@ -145,6 +146,12 @@ class PredicateReader:
         """The TimeML class of a predicate, by its stem or the word itself ('mengatakan' ->
         'kata' -> REPORTING)."""
         key = word.lower()
+        found = self._classes.get(key)
+        if found is None:
+            found = self._classes[key] = self._judge_class(key)
+        return found
+
+    def _judge_class(self, key: str) -> EventClass:
         stem = self.stem(key)
         for name, members in self.words.classes.items():
             if (
