@@ -102,3 +102,30 @@ def test_no_import_cycles_at_load_time():
                     seen.add(nxt)
                     stack.append((nxt, [*trail, nxt]))
     assert cycles == []
+
+
+def test_no_file_keeps_a_merge_conflict():
+    """A merge left half-resolved leaves its markers in a file no test reads (a doc page):
+    every tracked text file of the repository is checked."""
+    import re
+    import shutil
+    import subprocess
+
+    import pytest
+
+    root = PACKAGE.parent
+    if shutil.which("git") is None or not (root / ".git").exists():
+        pytest.skip("not a git checkout")
+    listed = subprocess.run(
+        ["git", "ls-files"], cwd=root, capture_output=True, text=True, check=False
+    ).stdout.split()
+    marker = re.compile(r"^(?:<{7} |>{7} |={7}$)", re.MULTILINE)
+    suffixes = {".py", ".md", ".toml", ".txt", ".tsv", ".json", ".cfg", ".yml", ".yaml"}
+    conflicted = [
+        name
+        for name in listed
+        if Path(name).suffix in suffixes
+        and (root / name).is_file()
+        and marker.search((root / name).read_text(encoding="utf-8", errors="replace"))
+    ]
+    assert conflicted == []

@@ -218,3 +218,21 @@ def test_jobs_are_capped_at_the_cpus_available(monkeypatch, capsys, tmp_path):
     for jobs in ("1", "0"):  # within the limit, and 'one per CPU': nothing to say
         code, _, err = run_main(monkeypatch, capsys, *args, "--jobs", jobs)
         assert (code, err) == (0, "")
+
+
+def test_output_name_chooses_the_format_unless_one_is_given(monkeypatch, capsys, tmp_path):
+    corpus = tmp_path / "c.jsonl"
+    records = [{"id": f"r{i}", "text": "Kemarin hujan.", "published": "2024-06-21"} for i in (1, 2)]
+    corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    lines = tmp_path / "out.jsonl"
+    code, _, _ = run_main(monkeypatch, capsys, "extract", str(corpus), "-o", str(lines))
+    assert code == 0
+    assert [json.loads(line)["id"] for line in lines.read_text().splitlines()] == ["r1", "r2"]
+    table = tmp_path / "out.csv"
+    run_main(monkeypatch, capsys, "extract", str(corpus), "-o", str(table))
+    assert table.read_text().startswith("doc_id,event_id,")
+    # an explicit format wins over the name, and any other name gets json
+    for args, name in (((), "out.json"), (("-f", "json"), "forced.jsonl")):
+        target = tmp_path / name
+        run_main(monkeypatch, capsys, "extract", str(corpus), *args, "-o", str(target))
+        assert [d["id"] for d in json.loads(target.read_text())] == ["r1", "r2"]

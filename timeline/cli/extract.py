@@ -77,14 +77,18 @@ def extract_command(
     lang: LangOption = "auto",
     genre: GenreOption = "auto",
     format: Annotated[
-        str,
+        str | None,
         typer.Option(
             "--format",
             "-f",
             metavar="FORMAT",
-            help="json (one object; an array for a corpus), jsonl, timeml, timelinejs or csv.",
+            help=(
+                "json (one object; an array for a corpus), jsonl, timeml, timelinejs or csv. "
+                "[default: jsonl or csv when -o ends in .jsonl, .jsonl.gz or .csv; else json]"
+            ),
+            show_default=False,
         ),
-    ] = "json",
+    ] = None,
     as_json: Annotated[
         bool,
         typer.Option("--json", help="The same as -f json (the default), as on the other commands."),
@@ -138,10 +142,12 @@ def extract_command(
     from timeline.ingest.inputs import DEFAULT_ENCODING, InputError, check_encoding
     from timeline.ingest.sources import is_corpus_name
 
-    if format not in FORMATS:
+    if format is not None and format not in FORMATS:
         raise UsageProblem(f"unknown --format {format!r}; choose one of {', '.join(FORMATS)}")
-    if as_json and format != "json":
+    if as_json and format not in (None, "json"):
         raise UsageProblem(f"give either --json or --format {format}, not both")
+    if format is None:
+        format = "json" if as_json else format_for_output(output)
     check_language(lang)
     check_genre(genre)
     reference = parse_published(published, required=False)
@@ -240,6 +246,17 @@ def _extract_article(
         _emit(json_lines(document), output)
         return
     _emit([render_document(document, article.text, format)], output)
+
+
+def format_for_output(output: str | None) -> str:
+    """The format a user means when they name only the output file: `-o out.jsonl` asks for
+    JSON Lines (and `.jsonl.gz`, `.csv` likewise); anything else, or stdout, gets json."""
+    name = (output or "").lower()
+    if name.endswith((".jsonl", ".jsonl.gz")):
+        return "jsonl"
+    if name.endswith(".csv"):
+        return "csv"
+    return "json"
 
 
 def render_document(document: Document, text: str, format: str) -> str:
