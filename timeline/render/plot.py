@@ -1186,18 +1186,25 @@ def render(
             figsize=(prepared.width / POINTS, prepared.height / POINTS), dpi=options.dpi
         )
         Painter(figure, prepared, THEMES[options.theme], words, meter).draw()
-        buffer = io.BytesIO()
-        # PNG only: a faster compression level for the same pixels
-        extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
-        figure.savefig(
-            buffer,
-            format=fmt,
-            dpi=options.dpi,
-            metadata=METADATA[fmt],
-            facecolor=figure.get_facecolor(),
-            **extra,
-        )
-    return buffer.getvalue(), warnings + _notes(prepared, options)
+        picture = figure_bytes(figure, fmt, options.dpi)
+    return picture, warnings + _notes(prepared, options)
+
+
+def figure_bytes(figure: Figure, fmt: str, dpi: float) -> bytes:
+    """A drawn figure as the bytes of its file, with the format's metadata (no dates, so the
+    same picture gives the same bytes) and, for PNG, a faster compression level for the same
+    pixels."""
+    buffer = io.BytesIO()
+    extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
+    figure.savefig(
+        buffer,
+        format=fmt,
+        dpi=dpi,
+        metadata=METADATA[fmt],
+        facecolor=figure.get_facecolor(),
+        **extra,
+    )
+    return buffer.getvalue()
 
 
 def show(document: Document, options: PlotOptions = PlotOptions()) -> list[Note]:

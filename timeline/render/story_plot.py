@@ -14,7 +14,6 @@ code learns. What differs:
 
 from __future__ import annotations
 
-import io
 from collections import Counter
 from dataclasses import replace
 from datetime import date, datetime, timedelta
@@ -27,7 +26,6 @@ from timeline.render.items import build_timeline
 from timeline.render.plot import (
     FORMATS,
     LEGEND_ROW,
-    METADATA,
     POINTS,
     RC,
     SMALL,
@@ -35,6 +33,7 @@ from timeline.render.plot import (
     Painter,
     PlotOptions,
     TextMeter,
+    figure_bytes,
     plan,
 )
 
@@ -301,20 +300,11 @@ def render_story(
             chosen=chosen,
             theme=options.theme,
         ).draw()
-        buffer = io.BytesIO()
-        extra: dict[str, Any] = {"pil_kwargs": {"compress_level": 3}} if fmt == "png" else {}
-        figure.savefig(
-            buffer,
-            format=fmt,
-            dpi=options.dpi,
-            metadata=METADATA[fmt],
-            facecolor=figure.get_facecolor(),
-            **extra,
-        )
+        picture = figure_bytes(figure, fmt, options.dpi)
     notes = []
     if left_out:
         notes.append(
             f"drew the {len(chosen)} most reported of {len(story.events)} happenings; "
             "--top N draws more"
         )
-    return buffer.getvalue(), notes
+    return picture, notes
