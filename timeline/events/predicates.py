@@ -57,6 +57,11 @@ class PredicateReader:
         self._verbs = _verb_forms(language)
         self._judged: dict[str, int] = {}  # word -> 2 verb, 1 event noun, 0 neither
         self._classes: dict[str, EventClass] = {}  # lowercased word -> its TimeML class
+        # event nouns of several words, shortest first; ties in alphabetical order, so that
+        # the choice never depends on a set's (hash-seeded) order
+        self._phrases = sorted(
+            (p for p in self.words.event_nouns if " " in p), key=lambda p: (len(p), p)
+        )
 
     def kind(self, word: str, after_auxiliary: bool = False) -> int:
         """2 for a verb, 1 for an event noun, 0 for neither."""
@@ -136,7 +141,7 @@ class PredicateReader:
     def _event_phrase(self, text: str, start: int, end: int, skip: Spans) -> Predicate | None:
         """A listed event noun of several words ('gencatan senjata', 'unjuk rasa')."""
         lowered = text[start:end].lower()
-        for phrase in sorted((p for p in self.words.event_nouns if " " in p), key=len):
+        for phrase in self._phrases:
             at = lowered.find(phrase)
             if at >= 0 and not skip.holds(start + at):
                 return Predicate(start + at, start + at + len(phrase), phrase, False)

@@ -13,6 +13,8 @@ kesepakatan bersama'.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import cache
 
 from timeline.events.clauses import Clause
 from timeline.events.predicates import PredicateReader
@@ -28,6 +30,28 @@ _TOKEN = re.compile(r"[^\s\"“”‘’«»()\[\]]{1,60}")
 _TRAILING = ",;:.!?—–-"
 
 
+@dataclass(frozen=True)
+class _TitleWords:
+    """The word sets a title is cut by, joined once per language (titles are made for every
+    clause)."""
+
+    dropped: frozenset[str]  # auxiliaries a title leaves out
+    stops: frozenset[str]  # words that open a modifier, where a long object is cut
+    joiners: frozenset[str]  # words that join names in a subject
+    dangling: frozenset[str]  # words a title never ends with
+
+
+@cache
+def _title_words(language: Language) -> _TitleWords:
+    clauses, events, predicates = language.clauses, language.events, language.predicates
+    return _TitleWords(
+        dropped=frozenset(predicates.auxiliaries - predicates.keep_in_titles),
+        stops=frozenset(clauses.relatives | events.signals | set(clauses.subordinators)),
+        joiners=frozenset(clauses.coordinators | events.pair_words),
+        dangling=frozenset(clauses.coordinators | events.signals),
+    )
+
+
 def title_of(
     text: str, clause: Clause, times: list[Timex], language: Language, reader: PredicateReader
 ) -> str:
@@ -37,7 +61,7 @@ def title_of(
         if opening is not None and (found := opening.match(text, start, clause.end)):
             start = found.end()
     signals = language.events.signals
-    dropped = language.predicates.auxiliaries - language.predicates.keep_in_titles
+    dropped = _title_words(language).dropped
     tokens: list[tuple[int, str]] = []
     spans = [(start, clause.end)]
     if clause.subject is not None:  # 'Kesepakatan pertahanan itu, menurut analis, bisa ...'
@@ -65,7 +89,7 @@ def title_of(
         words = _shortened(tokens, clause, language)
     # a joiner or preposition left dangling where a time was taken out ('Harga naik pada
     # Februari 2021 dan awal tahun lalu' -> 'Harga naik', not 'Harga naik dan')
-    dangling = language.clauses.coordinators | signals
+    dangling = _title_words(language).dangling
     while len(words) > 1 and words[-1].lower().strip(_TRAILING) in dangling:
         words.pop()
     title = " ".join(w.rstrip(",") for w in words)
@@ -85,9 +109,7 @@ def _shortened(tokens: list[tuple[int, str]], clause: Clause, language: Language
     after = [w for _, w in tokens[at:]]
     subject = _subject(before, language)
     room = MAX_WORDS - len(subject)
-    stops = (
-        language.clauses.relatives | language.events.signals | set(language.clauses.subordinators)
-    )
+    stops = _title_words(language).stops
     obj: list[str] = []
     for index, word in enumerate(after):
         if index > 0 and (word.lower() in stops and len(obj) >= 3):
@@ -103,7 +125,7 @@ def _subject(words: list[str], language: Language) -> list[str]:
     Putin dan Kim Jong Un'), else its last few words."""
     if len(words) <= SUBJECT_WORDS:
         return words
-    joiners = language.clauses.coordinators | language.events.pair_words
+    joiners = _title_words(language).joiners
     names: list[list[str]] = []
     current: list[str] = []
     for word in words:
