@@ -48,6 +48,25 @@ def test_each_clause_takes_its_own_time_en():
     assert _event(document, "cut").dated_by is None  # the reported plan has no time of its own
 
 
+@pytest.mark.parametrize(
+    ("text", "lang", "verb"),
+    [
+        (
+            "Perkumpulan untuk Pemilu dan Demokrasi (Perludem) menegaskan pentingnya revisi "
+            "pada Senin (23/6).",
+            "id",
+            "menegaskan",
+        ),
+        ("The election and the referendum took place on Sunday.", "en", "took"),
+    ],
+)
+def test_opening_nouns_joined_by_and_are_one_subject(text, lang, verb):
+    document = extract(text, "2025-06-25", lang=lang)
+    happenings = [*document.events, *document.undated_events]
+    assert len(happenings) == 1
+    assert _event(document, verb).dated_by == "t1"
+
+
 def test_an_attribution_time_dates_the_saying_only():
     text = (
         '"Penangkapan Kadis PUPR bisa dilihat sebagai bagian dari aksi bersih-bersih," '

@@ -485,6 +485,31 @@ def test_top_is_for_stories_only(monkeypatch, capsys, tmp_path):
     assert "--top applies to a story JSON" in err
 
 
+def test_story_picture_speaks_one_language(monkeypatch):
+    """The story's own words (source counts, another date given) are in the picture's
+    language, like the rest of it: the story's language, or the one asked for."""
+    from timeline.render import story_plot
+    from timeline.render.plot import PlotOptions
+
+    story = Story.model_validate_json(_run_story(CONFLICT)[1])
+    disputed = [e for e in story.events if e.conflicts]
+    assert disputed
+    texts: dict[str, list[str]] = {}
+    original = story_plot.story_document
+
+    def keep(story_, chosen, words, say=None):
+        document = original(story_, chosen, words, say)
+        texts[say.lang if say else "?"] = [e.text for e in document.events]
+        return document
+
+    monkeypatch.setattr(story_plot, "story_document", keep)
+    for lang in ("id", "en"):
+        story_plot.render_story(story, "png", PlotOptions(language=lang))
+    assert any("(tanggal lain yang disebut: " in text for text in texts["id"])
+    assert any("(other date given: " in text for text in texts["en"])
+    assert story_plot._count(disputed[0], story_plot.picture_words("id")).endswith(" sumber")
+
+
 def test_most_salient_keeps_date_order():
     from timeline.render.story_plot import most_salient
 

@@ -295,8 +295,13 @@ def _classified(
             a, orphan = orphan[0], None
             opener, carried = carried, None
         following = cuts.get(pieces[index + 1][0]) if index + 1 < len(pieces) else None
-        if predicate is None and following in words.coordinators:
-            # 'bahwa dirinya dan Kim tidak menoleransi ...': the 'dan' joined nouns
+        first_nouns = (
+            predicate is not None and not predicate.verb and not clauses and orphan is None
+        )
+        if (predicate is None or first_nouns) and following in words.coordinators:
+            # 'bahwa dirinya dan Kim tidak menoleransi ...': the 'dan' joined nouns; so does
+            # one after a sentence's opening nouns, even an event noun ('Perkumpulan untuk
+            # Pemilu dan Demokrasi (Perludem) menegaskan ...': one subject, one happening)
             orphan, carried = (a, b), opener
             continue
         if predicate is None:

@@ -112,12 +112,16 @@ class PredicateReader:
         modifier: Predicate | None = None
         after_auxiliary = False
         skipped = skip if isinstance(skip, Spans) else Spans(skip)
+        first = True
         for match in WORD.finditer(text, start, end):
             if skipped.holds(match.start()):
                 after_auxiliary = False
                 continue
             word = match.group()
             kind = self.kind(word, after_auxiliary)
+            if kind == 2 and not first and word[:1].isupper() and not word.isupper():
+                kind = 0  # a capitalised word inside a clause is a name ('Perludem'), no verb
+            first = False
             if kind == 2 and not after_auxiliary and self._modifies(text, match.end(), end):
                 modifier = modifier or Predicate(match.start(), match.end(), word, True)
                 kind = 0  # 'a group led by three directors': a participle, not the predicate

@@ -36,6 +36,7 @@ from timeline.render.plot import (
     figure_bytes,
     plan,
 )
+from timeline.render.words import PictureWords, picture_words
 
 TOP = 12
 """Happenings drawn by default: as many as get roomy four-line labels (plot.ROOMY_UPTO)."""
@@ -67,16 +68,16 @@ def most_salient(story: Story, top: int) -> list[StoryEvent]:
     return [event for index, event in enumerate(story.events) if index in keep]
 
 
-def _count(event: StoryEvent) -> str:
-    return f"{event.salience} source{'s' if event.salience != 1 else ''}"
+def _count(event: StoryEvent, say: PictureWords) -> str:
+    return say.say("story_sources", event.salience)
 
 
-def _dissent(event: StoryEvent, words: DateWords) -> str:
+def _dissent(event: StoryEvent, words: DateWords, say: PictureWords) -> str:
     """' (other date given: 25 Jun)' for a happening whose sources disagree, else ''."""
     days = sorted({_day_text(c.start, words) for c in event.conflicts if c.start})
     if not days:
         return ""
-    return f" (other date given: {', '.join(days)})"
+    return say.say("story_other_date", dates=", ".join(days))
 
 
 def _day_text(stamp: str, words: DateWords) -> str:
@@ -84,14 +85,16 @@ def _day_text(stamp: str, words: DateWords) -> str:
     return words.day_month(moment.date()) if moment else stamp
 
 
-def story_document(story: Story, chosen: list[StoryEvent], words: DateWords) -> Document:
+def story_document(
+    story: Story, chosen: list[StoryEvent], words: DateWords, say: PictureWords | None = None
+) -> Document:
     """The chosen happenings as a Document the article picture can draw: each event's text is
     its title and its sources; the reference is the last publication date."""
     published = max((a.published for a in story.articles), default="1970-01-01")
     events = [
         Event(
             id=event.id,
-            text=event.title + _dissent(event, words),
+            text=event.title + _dissent(event, words, say or picture_words(_language(story))),
             span=(0, 0),
             start=event.start,
             end=event.end,
@@ -116,9 +119,17 @@ def _language(story: Story) -> str:
 class StoryPainter(Painter):
     """The article painter with the publication span shaded and disputed dates marked."""
 
-    def __init__(self, *args: Any, story: Story, chosen: list[StoryEvent], theme: str) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        story: Story,
+        chosen: list[StoryEvent],
+        theme: str,
+        say: PictureWords,
+    ) -> None:
         super().__init__(*args)
         self.story = story
+        self.say = say
         self.chosen = {event.id: event for event in chosen}
         self.conflict = CONFLICT_COLOUR[theme]
 
@@ -150,7 +161,7 @@ class StoryPainter(Painter):
             if first == last
             else f"{self.words.day_month(first)} – {self.words.day_month_year(last)}"
         )
-        caption = f"{count} article{'s' if count != 1 else ''} published {span}"
+        caption = self.say.say("story_published_span", count, span=span)
         middle = (x0 + x1) / 2
         width = self.meter.width(caption, SMALL, bold=True)
         align = "center"
@@ -229,7 +240,8 @@ class StoryPainter(Painter):
                 (x, line_y - 6), 12, 12, facecolor=self.c["published"], alpha=0.18, edgecolor="none"
             )
         )
-        label = "articles published"
+        say = self.say
+        label = say.say("story_legend_published")
         self.text(x + 22, line_y, label, va="center", color=self.c["muted"])
         if any(event.conflicts for event in self.chosen.values()):
             x += 22 + self.meter.width(label, SMALL) + 24
@@ -243,7 +255,11 @@ class StoryPainter(Painter):
                 )
             )
             self.text(
-                x + 22, line_y, "another date a source gives", va="center", color=self.c["muted"]
+                x + 22,
+                line_y,
+                say.say("story_legend_conflict"),
+                va="center",
+                color=self.c["muted"],
             )
 
 
@@ -263,11 +279,13 @@ def render_story(
     options = options or PlotOptions()
     chosen = most_salient(story, top)
     with matplotlib.rc_context(RC):  # type: ignore[arg-type]  # matplotlib types keys as Literals
-        words = date_words(_language(story))
-        document = story_document(story, chosen, words)
+        lang = options.language or _language(story)  # the picture's language: asked, or the story's
+        words = date_words(lang)
+        say = picture_words(lang)
+        document = story_document(story, chosen, words, say)
         title = options.title if options.title is not None else (story.title or "Story")
         timeline = build_timeline(document, words, title)
-        counts = {event.id: _count(event) for event in chosen}
+        counts = {event.id: _count(event, say) for event in chosen}
         timeline = replace(  # the source count on the date line, which is never cut short
             timeline,
             items=tuple(
@@ -278,14 +296,14 @@ def render_story(
         meter = TextMeter()
         prepared = plan(timeline, options, meter)
         left_out = len(story.events) - len(chosen)
-        parts = [f"{len(chosen)} of {len(story.events)} dated happenings"]
+        parts = [say.say("story_shown", len(chosen), total=str(len(story.events)))]
         if left_out:
-            parts[0] += " (the most reported)"
+            parts[0] += say.say("story_most")
         disputed = sum(1 for event in chosen if event.conflicts)
         if disputed:
-            parts.append(f"{disputed} with disputed dates (red rings)")
+            parts.append(say.say("story_disputed", disputed))
         if story.undated:
-            parts.append(f"{len(story.undated)} undated not shown")
+            parts.append(say.say("story_undated", len(story.undated)))
         prepared.subtitle = ["  ·  ".join(parts)]
         figure = Figure(
             figsize=(prepared.width / POINTS, prepared.height / POINTS), dpi=options.dpi
@@ -299,6 +317,7 @@ def render_story(
             story=story,
             chosen=chosen,
             theme=options.theme,
+            say=say,
         ).draw()
         picture = figure_bytes(figure, fmt, options.dpi)
     notes = []
