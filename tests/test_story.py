@@ -46,7 +46,9 @@ def _together(story: Story, *ids: str) -> bool:
 
 KNOWN_WRONG = {
     13: "a ferry that sank and a boat that capsized the same night in the same strait share the "
-    "action, the place and the night; nothing in the words tells the vessels apart"
+    "action, the place and the night; nothing in the words tells the vessels apart",
+    21: "one sentence names the place of the final, the other its teams and score: they share "
+    "only 'final' and the stadium (likeness 0.20 of the 0.30 needed)",
 }
 
 
@@ -573,3 +575,29 @@ def test_a_day_of_sayings_ranks_below_a_day_of_happenings():
     )
     scores = score(story, [Entry("2025-06-21", "", (Quote("a", (0, 1)),), ())])
     assert scores.chosen_dates == ["2025-06-21"]
+
+
+def test_reports_know_their_actions_and_light_ones_disagree_with_none(monkeypatch):
+    """The merge halves the likeness of two reports whose actions differ (an eruption and an
+    evacuation), so each report must carry its actions; a light action ('berlangsung': it took
+    place) is none of them and weighs as a word."""
+    from timeline.stories import build, merge
+
+    seen: list[merge.Report] = []
+    original = merge.merge
+
+    def keep(reports):
+        seen.extend(reports)
+        return original(reports)
+
+    monkeypatch.setattr(build, "merge", keep)
+    _story(
+        ("2025-07-08", "Gunung Lewotobi meletus pada Senin (7/7/2025) malam."),
+        ("2025-07-08", "Warga lereng Gunung Lewotobi dievakuasi pada Senin (7/7/2025) malam."),
+        ("2025-07-02", "Laga Real Madrid kontra Juventus berlangsung pada Rabu (2/7/2025)."),
+    )
+    erupted, evacuated, held = seen
+    assert erupted.actions == {"a:erupt"} and evacuated.actions == {"a:evacu"}
+    assert merge._disagree(erupted.actions, evacuated.actions)
+    assert held.actions == frozenset() and "a:happen" in held.features
+    assert held.features["a:happen"] < erupted.features["a:erupt"]

@@ -31,6 +31,7 @@ class StoryWords:
     lemmas: dict[str, str] = field(default_factory=dict)  # surface form -> base word
     actions: dict[str, str] = field(default_factory=dict)  # what happens -> word of `concepts_in`
     concepts: dict[str, str] = field(default_factory=dict)  # who, what -> word of `concepts_in`
+    light_actions: frozenset[str] = frozenset()  # actions that only say a happening took place
     concepts_in: str | None = None  # the language the concepts are written in
     min_length: int = 3  # shorter words are not content ('di', 'of') unless they are names
 
@@ -54,6 +55,7 @@ def compile_stories(section: dict[str, Any], code: str, source: str) -> StoryWor
         lemmas=_table(section, "lemmas", source),
         actions=_table(section, "actions", source),
         concepts=_table(section, "concepts", source),
+        light_actions=frozenset(_words(section, "light_actions", source)),
         concepts_in=concepts_in,
         min_length=min_length,
     )

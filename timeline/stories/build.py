@@ -111,7 +111,10 @@ def build_story(articles: Sequence[ArticleInput], errors: Sequence[StoryError] =
             key = words.word_feature(trigger.text)
             if key is not None and key in features:
                 features[key] *= TRIGGER_WEIGHT
-        reports.append(Report(index, origin.article, lang, origin.box, features))
+        actions = frozenset(
+            f for f in features if f.startswith("a:") and f not in words.light_actions
+        )
+        reports.append(Report(index, origin.article, lang, origin.box, features, actions=actions))
     dated, undated = merge(reports)
     story_lang = _main_language(articles)
     writer = _Writer(articles, origins, reports, story_lang)

@@ -128,7 +128,10 @@ class WordReader:
         concepts_in = words.concepts_in or code
         self.own_concepts = concepts_in == code
         self.concepts: dict[str, str] = {}  # stem -> 'a:find' (an action) or 'c:ship'
+        # actions that only say a happening took place ('a:hold'): they disagree with none
+        self.light_actions: frozenset[str] = frozenset()
         if self.own_concepts:
+            self.light_actions = frozenset("a:" + self._stem_of(v) for v in words.light_actions)
             for value in _action_words(code):  # every language's actions written in this one
                 self.concepts[self._stem_of(value)] = "a:" + self._stem_of(value)
             for key, value in words.concepts.items():
@@ -137,6 +140,10 @@ class WordReader:
                 self.concepts[self._stem_of(key)] = "a:" + self._stem_of(value)
         else:
             target = reader(concepts_in)
+            self.light_actions = (
+                frozenset("a:" + target._stem_of(v) for v in words.light_actions)
+                | target.light_actions
+            )
             for key, value in words.concepts.items():
                 self.concepts[self._stem_of(key)] = "c:" + target._stem_of(value)
             for key, value in words.actions.items():
@@ -266,7 +273,9 @@ class WordReader:
             return
         feature = self.word_feature(text)
         if feature is not None:
-            weight = ACTION_WEIGHT if feature.startswith("a:") else WORD_WEIGHT
+            # a light action ('held') says only that something happened: an ordinary word
+            action = feature.startswith("a:") and feature not in self.light_actions
+            weight = ACTION_WEIGHT if action else WORD_WEIGHT
             found[feature] = max(found.get(feature, 0.0), weight)
 
     def _number_run(self, items: list[Token], index: int) -> int:
