@@ -24,6 +24,10 @@ def test_glued_words_and_times_get_their_space():
         "hingga Juni2024": "hingga Juni 2024",
         "APBN 2025ini": "APBN 2025 ini",
         "(19:00-03:00hrs)": "(19:00-03:00hrs)",  # a range in a token with ':' stays
+        # a link's words glued to the text around them
+        "PertandinganReal Madrid": "Pertandingan Real Madrid",
+        "babak 16 besarPiala Dunia": "babak 16 besar Piala Dunia",
+        "gol lagaReal": "gol laga Real",
     }
     for given_text, expected in repaired.items():
         assert normalise(given_text).text == expected, given_text
@@ -34,6 +38,8 @@ def test_codes_units_ordinals_names_and_links_stay_as_written():
         "G20 COVID19 MH370 Frog7 iPhone15 di2019 1990s 21st 10km A1257Anker hotline0813-8519",
         "http://t.co/oMw78z3DVj #iddvol2 t.co/abcd2019 @budi2024",
         "AT&T &nosuchname; &amp without a semicolon",
+        "YouTube WhatsApp BlackBerry MasterCard LinkedIn iPhone eBay McDonald PlayStation",
+        "#ThrowbackThursday @budisantosoKeren t.co/abcdefghIjk",
     ):
         assert normalise(text).text == text
 

@@ -26,6 +26,11 @@ The repairs, each a general rule:
   month "23/6". Codes, units, ordinals and names stay as written ("G20", "COVID19", "Frog7",
   "1990s", "21st", "10km", "iPhone15"), and so does anything in a link, a hashtag or a handle
   ("t.co/oMw78z3DVj", "#iddvol2").
+- a space goes between a word and a capitalised word glued to it, where a link's words met the
+  text around them ("PertandinganReal Madrid", "besarPiala Dunia", "lagaReal"): after a
+  capitalised word of six lowercase letters or more, or a lowercase word of four or more.
+  Names in camel case have shorter runs and stay ("YouTube", "WhatsApp", "MasterCard",
+  "iPhone"), and so do hashtags, handles and links ("#ThrowbackThursday").
 """
 
 from __future__ import annotations
@@ -34,6 +39,15 @@ import bisect
 import html
 import re
 from dataclasses import dataclass, field
+
+MIN_GLUED_NAME = 6
+"""Lowercase letters a capitalised word needs before a capital glued to it for a space to go
+between ('PertandinganReal' -> 'Pertandingan Real'): names written in camel case have shorter
+runs before their capitals ('YouTube', 'WhatsApp', 'BlackBerry', 'MasterCard', 'LinkedIn')."""
+MIN_GLUED_LOWER = 4
+"""The same for a word in lowercase ('lagaReal', 'besarPiala'): names that open in lowercase
+have one or two letters before their capital ('iPhone', 'eBay'). The candidate pattern spells
+this number, the smaller."""
 
 MIN_GLUED_WORD = 3
 """Letters a word needs before a space is put between it and glued digits: shorter runs are
@@ -44,8 +58,9 @@ units, ordinals and codes ("10km", "21st", "G20"), not words that lost their spa
 # the engine skips to the next one of them (four times as fast as branches that open with
 # lookarounds); repetitions are bounded.
 _CANDIDATE = re.compile(
-    r"[0-9&)](?:(?<=[^\W\d_][0-9])|(?<=[0-9])(?=[^\W\d_])|(?<=\))(?=[^\W\d_])"
-    r"|(?<=&)(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)"
+    r"[0-9&)A-Z](?:(?<=[^\W\d_][0-9])|(?<=[0-9])(?=[^\W\d_])|(?<=\))(?=[^\W\d_])"
+    r"|(?<=&)(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+    r"|(?<=[a-z]{4}[A-Z])(?=[a-z]))"
 )
 _LETTERS_AFTER = re.compile(r"[^\W\d_]{1,64}")
 # The numbers a glued word may carry: a year, or a clock time or day and month.
@@ -118,6 +133,10 @@ def normalise(text: str) -> Normalised:
                 continue
             replacement = _SPACE_LIKE.get(replacement, replacement)
             span = (begin, match.end())
+        elif found.isupper():  # a capital glued after a lowercase run
+            if not _glued_name(text, begin):
+                continue
+            replacement, span = " ", (begin, begin)
         else:
             place = _glue(text, begin)
             if place is None:
@@ -167,6 +186,24 @@ def _glue(text: str, position: int) -> int | None:
     ):  # a year or a clock time, then a word: '2019harga', '07.05WIB'
         return position + 1
     return None
+
+
+def _glued_name(text: str, capital: int) -> bool:
+    """Whether the capital at `capital` opens a word glued to the one before it (see
+    MIN_GLUED_NAME and MIN_GLUED_LOWER), outside links, hashtags and handles."""
+    begin = capital
+    while begin > 0 and capital - begin < WORD_REACH and text[begin - 1].islower():
+        begin -= 1
+    run = capital - begin
+    before = text[begin - 1] if begin > 0 else " "
+    if before.isupper():
+        needed = MIN_GLUED_NAME
+        begin -= 1
+    elif before.isalnum():
+        return False
+    else:
+        needed = MIN_GLUED_LOWER
+    return run >= needed and not _in_a_link(text, begin)
 
 
 def _starts_a_number(text: str, start: int) -> bool:
