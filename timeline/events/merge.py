@@ -14,6 +14,7 @@ dated one. Only a bounded window of earlier drafts is compared, so a long text s
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from timeline.events.predicates import WORD, PredicateReader
@@ -37,6 +38,14 @@ def merge_happenings(
 ) -> list[Draft]:
     kept: list[Draft] = []
     by_stem: dict[str, list[Draft]] = {}
+    known: dict[int, set[str]] = {}  # a draft's names, read once: a kept draft meets many
+
+    def names_of(draft: Draft) -> set[str]:
+        found = known.get(id(draft))
+        if found is None:
+            found = known[id(draft)] = _names(draft, text, language.events.stopwords)
+        return found
+
     for draft in drafts:
         if draft.clause.predicate is None or draft.event_class not in MERGED_CLASSES:
             kept.append(draft)
@@ -47,7 +56,7 @@ def merge_happenings(
             (
                 k
                 for k in sorted(candidates.values(), key=lambda d: -d.position)
-                if _one_happening(k, draft, text, language.events.stopwords)
+                if _one_happening(k, draft, names_of)
             ),
             None,
         )
@@ -85,7 +94,7 @@ def _names(draft: Draft, text: str, stopwords: frozenset[str]) -> set[str]:
     return names
 
 
-def _one_happening(kept: Draft, draft: Draft, text: str, stopwords: frozenset[str]) -> bool:
+def _one_happening(kept: Draft, draft: Draft, names_of: Callable[[Draft], set[str]]) -> bool:
     if kept.sentence.start == draft.sentence.start:
         return False  # one sentence tells two happenings, not one twice
     own = not (kept.inherited or draft.inherited)
@@ -93,7 +102,7 @@ def _one_happening(kept: Draft, draft: Draft, text: str, stopwords: frozenset[st
     same_time = (kept.start, kept.end, kept.value) == (draft.start, draft.end, draft.value)
     if both_dated and not same_time:
         return False
-    shared = len(_names(kept, text, stopwords) & _names(draft, text, stopwords))
+    shared = len(names_of(kept) & names_of(draft))
     return shared >= (1 if both_dated else SHARED_WHEN_UNDATED)
 
 
