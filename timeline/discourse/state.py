@@ -30,6 +30,7 @@ from timeline.discourse.attribution import in_attribution
 from timeline.discourse.earnings import EARNINGS, REPORTED, ReportFocus, with_last_day
 from timeline.discourse.eras import ERA_SHIFT, shifted_day, unshifted
 from timeline.discourse.genres import NEWS, Genre
+from timeline.discourse.quotations import count_from_the_saying
 from timeline.discourse.ranges import range_end, with_range_year
 from timeline.discourse.tense import (
     TenseCues,
@@ -623,6 +624,10 @@ class Discourse:
                 index, mention, home, spec, anchor, result, reading.compared, reading.reference
             )
         self.place_clocks(pending_clocks)
+        for index, result, anchor in count_from_the_saying(
+            self.resolved, self.attributed, self.sentences, self.text, self.language, self.published
+        ):
+            self.resolved[index] = Resolved(self.mentions[index], result, anchor)
         return _numbered(self.resolved)
 
 
