@@ -601,3 +601,16 @@ def test_reports_know_their_actions_and_light_ones_disagree_with_none(monkeypatc
     assert merge._disagree(erupted.actions, evacuated.actions)
     assert held.actions == frozenset() and "a:happen" in held.features
     assert held.features["a:happen"] < erupted.features["a:erupt"]
+
+
+def test_a_story_json_that_does_not_validate_is_one_line_naming_the_field(
+    monkeypatch, capsys, tmp_path
+):
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"kind": "story", "articles": 5}', encoding="utf-8")
+    code, _, err = run_in_process(monkeypatch, capsys, "plot", str(broken), "-o", "x.png")
+    assert code == 2
+    assert err.strip() == (
+        f"timeline: error: {broken} is not a `timeline story` JSON: articles: "
+        "Input should be a valid list"
+    )

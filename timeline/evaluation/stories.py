@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from timeline.models.problems import first_problem
 from timeline.models.story import Story, StoryEvent, StorySource
 
 _DATE = re.compile(r"[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
@@ -258,10 +259,8 @@ def load_story(path: str) -> Story:
     except OSError as exc:
         raise ReferenceError(f"cannot read {path}: {exc.strerror or exc}", 2) from None
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first.get("loc", ())) or "top level"
         raise ReferenceError(
-            f"{path} is not a `timeline story` JSON: {where}: {first.get('msg')}", 2
+            f"{path} is not a `timeline story` JSON: {first_problem(exc)}", 2
         ) from None
 
 

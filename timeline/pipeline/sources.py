@@ -17,6 +17,7 @@ from datetime import date
 from timeline.ingest.inputs import InputUsageError
 from timeline.ingest.readers import read_article, read_text
 from timeline.models.document import Document
+from timeline.models.problems import first_problem
 
 
 def load_document(
@@ -68,8 +69,6 @@ def _as_document(source: str, text: str, strict: bool) -> Document | None:
     try:
         return Document.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
         raise InputUsageError(
-            f"{source} is not a `timeline extract` document: {where}: {first.get('msg')}"
+            f"{source} is not a `timeline extract` document: {first_problem(exc)}"
         ) from None

@@ -25,6 +25,7 @@ from timeline.discourse.genres import NEWS, Genre
 from timeline.ingest.inputs import InputError, InputUsageError
 from timeline.models.document import Document
 from timeline.models.kinds import PublishedSource
+from timeline.models.problems import first_problem
 from timeline.models.story import StoryArticle, StoryError
 from timeline.pipeline.document import LangSource
 
@@ -242,8 +243,6 @@ def read_story_json(source: str, encoding: str | None = None) -> object | None:
     try:
         return Story.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(part) for part in first.get("loc", ())) or "top level"
         raise InputUsageError(
-            f"{source} is not a `timeline story` JSON: {where}: {first.get('msg')}"
+            f"{source} is not a `timeline story` JSON: {first_problem(exc)}"
         ) from None
