@@ -13,7 +13,6 @@ event noun: 'Polisi menangkap dua pelaku' -> 'menangkap'; 'the crash of flight 1
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -103,15 +102,12 @@ class PredicateReader:
             for before, after in self.words.noun_circumfixes
         )
 
-    def find(
-        self, text: str, start: int, end: int, skip: Iterable[tuple[int, int]]
-    ) -> Predicate | None:
+    def find(self, text: str, start: int, end: int, skipped: Spans) -> Predicate | None:
         """The clause's predicate: its first verb, else its first event noun; words inside the
-        `skip` spans (its time expressions) do not count."""
+        `skipped` spans (its time expressions) do not count."""
         noun: Predicate | None = None
         modifier: Predicate | None = None
         after_auxiliary = False
-        skipped = skip if isinstance(skip, Spans) else Spans(skip)
         first = True
         for match in WORD.finditer(text, start, end):
             if skipped.holds(match.start()):
