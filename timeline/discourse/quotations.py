@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from timeline.calendar.units import Unit
 from timeline.discourse.anchors import Anchor
-from timeline.grammar.specs import Anchoring, RelativeSpec, Spec, VagueShiftSpec
+from timeline.grammar.specs import Anchoring, RelativeSpec, VagueShiftSpec
 from timeline.ingest.sentences import Sentence, sentence_index
 from timeline.languages import Language
 from timeline.resolution.resolve import Rejected, Resolution, resolve
@@ -80,12 +80,11 @@ def count_from_the_saying(
 
 def _spoken(entry: Resolved) -> bool:
     """A time counted in days or weeks from the publication date."""
-    spec: Spec = entry.mention.spec
-    counted = isinstance(spec, RelativeSpec | VagueShiftSpec)
+    spec = entry.mention.spec
     return (
-        counted
-        and getattr(spec, "anchoring", None) is Anchoring.REFERENCE
-        and getattr(spec, "unit", None) in _SPOKEN_UNITS
+        isinstance(spec, RelativeSpec | VagueShiftSpec)
+        and spec.anchoring is Anchoring.REFERENCE
+        and spec.unit in _SPOKEN_UNITS
         and entry.anchor is not None
         and entry.anchor.mention is None
     )
