@@ -86,7 +86,7 @@ def _day_text(stamp: str, words: DateWords) -> str:
 
 
 def story_document(
-    story: Story, chosen: list[StoryEvent], words: DateWords, say: PictureWords | None = None
+    story: Story, chosen: list[StoryEvent], words: DateWords, say: PictureWords
 ) -> Document:
     """The chosen happenings as a Document the article picture can draw: each event's text is
     its title and its sources; the reference is the last publication date."""
@@ -94,7 +94,7 @@ def story_document(
     events = [
         Event(
             id=event.id,
-            text=event.title + _dissent(event, words, say or picture_words(_language(story))),
+            text=event.title + _dissent(event, words, say),
             span=(0, 0),
             start=event.start,
             end=event.end,
