@@ -46,17 +46,21 @@ def count_from_the_saying(
     See the module docstring."""
     recounted: list[tuple[int, Resolution, Anchor]] = []
     marks_pattern = language.tense.quote_marks
-    if marks_pattern is None or not attributed or not sentences:
-        return recounted
+    sayings = [
+        (index, said, said.result.day)
+        for index in sorted(attributed)
+        if (said := resolved[index]) is not None
+        and said.result.day is not None
+        and said.result.day != published
+    ]
+    if marks_pattern is None or not sayings or not sentences:
+        return recounted  # most documents: no saying dated another day
     by_sentence: dict[int, list[int]] = {}
     for index, entry in enumerate(resolved):
         if entry is not None and index not in attributed and _spoken(entry):
             home = sentence_index(sentences, entry.mention.start)
             by_sentence.setdefault(home, []).append(index)
-    for said_index in sorted(attributed):
-        said = resolved[said_index]
-        if said is None or said.result.day is None or said.result.day == published:
-            continue
+    for said_index, said, day in sayings:
         home = sentence_index(sentences, said.mention.start)
         candidates = by_sentence.get(home)
         if not candidates:
@@ -71,10 +75,10 @@ def count_from_the_saying(
                 continue
             mention = entry.mention
             try:
-                result = resolve(mention.spec, said.result.day, approx=mention.approx)
+                result = resolve(mention.spec, day, approx=mention.approx)
             except Rejected:
                 continue
-            recounted.append((index, result, Anchor(said.result.day, said_index)))
+            recounted.append((index, result, Anchor(day, said_index)))
     return recounted
 
 
